@@ -1,0 +1,39 @@
+// parley — the command-line tool. See README.md, "The parley command".
+#include <exception>
+#include <iostream>
+
+#include <CLI/CLI.hpp>
+
+#include "cli/command.hpp"
+#include "parley/error.hpp"
+
+int main(int argc, char** argv) {
+  namespace cli = parley::cli;
+  CLI::App app{"parley: an embedded conflict-event timeline database"};
+  app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
+  app.require_subcommand(1);
+
+  cli::Action action;
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForVersion& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    app.exit(e);
+    return cli::usage;
+  }
+  try {
+    return action ? action() : static_cast<int>(cli::usage);
+  } catch (const parley::Error& e) {
+    std::cerr << "parley: " << e.what() << '\n';
+    return e.code() == parley::Errc::io ? cli::io_error : cli::data_error;
+  } catch (const std::exception& e) {
+    std::cerr << "parley: internal error: " << e.what() << '\n';
+    return cli::software;
+  }
+}

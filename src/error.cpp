@@ -1,0 +1,36 @@
+#include "parley/error.hpp"
+
+#include <string>
+#include <utility>
+
+namespace parley {
+namespace {
+
+std::string compose(const std::string& where, const std::string& message) {
+  return where.empty() ? message : where + ": " + message;
+}
+
+}  // namespace
+
+std::string_view to_string(Errc code) noexcept {
+  switch (code) {
+    case Errc::bad_value: return "bad_value";
+    case Errc::bad_time: return "bad_time";
+    case Errc::bad_reference: return "bad_reference";
+    case Errc::conflict: return "conflict";
+    case Errc::bad_document: return "bad_document";
+    case Errc::unresolved: return "unresolved";
+    case Errc::storage: return "storage";
+    case Errc::io: return "io";
+    case Errc::unsupported: return "unsupported";
+  }
+  return "unknown";
+}
+
+Error::Error(Errc code, std::string where, const std::string& message)
+    : std::runtime_error(compose(where, message)),
+      code_(code),
+      where_(std::move(where)),
+      message_(message) {}
+
+}  // namespace parley
