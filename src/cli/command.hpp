@@ -23,6 +23,7 @@ enum Exit : int {
 };
 
 using Action = std::function<int()>;
+void add_resolve_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli
 

@@ -1,0 +1,221 @@
+// parley/relative.hpp — relative time expressions resolved against an anchor.
+//
+// News reports date events in their own words: "on Thursday", "the 23rd of
+// this month", "a day late", "الخميس", "الثالث والعشرين من الشهر الحالي",
+// "متأخرة يوماً". Such a phrase names a day only against an anchor: by
+// default the source's publication date in its zone, or another event's
+// time (the planned date, for "a day late"). parley keeps the anchor, the
+// rule and the offset with the result, so that a corrected anchor
+// re-derives the value.
+//
+//   parley::Anchor published(date::year{2017} / 2 / 16, "Asia/Almaty");
+//   parley::Resolution r = parley::resolve(
+//       "الثالث والعشرين من الشهر الحالي", parley::Lang::ar, published);
+//   r.value.str();           // "2017-02-23"
+//   r.rule;                  // Rule::day_of_this_month
+//   to_string(r.offsets[0]); // "P7D"
+//
+// Two steps, usable apart: parse_expression() turns a phrase into a
+// structured Expression (a rule and its parameters), and resolve() turns an
+// Expression and an Anchor into a Resolution. Programs that already know
+// the rule (an importer, a form) build the Expression themselves.
+//
+// Tense. "Thursday" in a past-tense sentence is the latest Thursday on or
+// before the anchor; in a future one ("will", "is to", "scheduled", سوف,
+// the سـ prefix, المقرر, المرتقب) the earliest on or after it. A phrase
+// without a marker follows ResolveOptions::default_tense; when that is
+// Tense::none too, a bare weekday takes the past reading (notes/time.md:
+// "past or no tense") unless ResolveOptions::weekday_either asks for the
+// one-of set of both readings ("[2017-02-23,2017-03-02]"). The Resolution
+// says which tense was used and whether the phrase stated it.
+//
+// Errors. A phrase with no recognised time expression, with two of them, or
+// naming a day its month lacks ("the 31st of this month" in February)
+// raises parley::Error with Errc::unresolved whose where() is the phrase.
+// Nothing is guessed silently.
+//
+// Arabic is normalised before matching (normalize_arabic): diacritics and
+// tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Eastern digits → 0-9.
+//
+// Thread-safety: all functions are pure; concurrent calls are safe.
+#ifndef PARLEY_RELATIVE_HPP
+#define PARLEY_RELATIVE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <date/date.h>
+
+#include "parley/time.hpp"
+
+namespace parley {
+
+// The language of a phrase.
+enum class Lang { en, ar };
+std::string_view to_string(Lang lang) noexcept;
+
+// Lang::ar when `text` contains an Arabic letter, else Lang::en.
+Lang detect_language(std::string_view text) noexcept;
+
+// The tense a phrase is read in.
+enum class Tense { none, past, future };
+std::string_view to_string(Tense tense) noexcept;
+
+// How a rule reads its anchor. Names (to_string) are stable: they are
+// stored with resolved values.
+enum class Rule {
+  today,      // "today", "اليوم": the anchor's day
+  yesterday,  // "yesterday", "أمس": the anchor − 1 day
+  tomorrow,   // "tomorrow", "غدا": the anchor + 1 day
+  later,      // "three days later", "بعد يومين": anchor + count
+  earlier,  // "a week earlier", "قبل ثلاثة أيام": anchor − count
+  weekday,  // "on Thursday", "الخميس": by tense (see above)
+  last_weekday,  // "last Thursday", "الخميس الماضي": 1–7 days before
+  next_weekday,  // "next Thursday", "الخميس المقبل": 1–7 days after
+  this_week,     // "this week": the anchor's ISO week, Mon/Sun
+  last_week,  // "last week", "الأسبوع الماضي": the ISO week before
+  next_week,  // "next week", "الأسبوع المقبل": the ISO week after
+  this_month,  // "this month", "الشهر الحالي": the anchor's month
+  last_month,  // "last month", "الشهر الماضي"
+  next_month,  // "next month", "الشهر المقبل"
+  day_of_this_month,  // "the 23rd of this month": anchor's year and month
+  month,              // "in February", "في شباط": the anchor's year,
+                      // shifted by tense (past: not after the anchor's
+                      // month; future: not before it)
+  last_named_month,  // "last February", "فبراير الماضي": 1–12 months before
+  next_named_month,  // "next February", "شباط المقبل": 1–12 months after
+  day_of_month,  // "on 23 February", "في الثالث والعشرين من فبراير":
+                 // the stated year, or the anchor's shifted by tense
+  late,   // "a day late", "متأخرة يوماً": planned + count
+  early,  // "a day early", "مبكرا يوما": planned − count
+};
+std::string_view to_string(Rule rule) noexcept;
+
+// The unit of a count or an offset.
+enum class Unit { day, week, month };
+
+// A signed displacement from the anchor to a resolved value's start.
+struct Offset {
+  std::int64_t count = 0;  // negative: before the anchor
+  Unit unit = Unit::day;
+
+  bool operator==(const Offset&) const = default;
+};
+
+// ISO 8601 duration text, negative with a leading minus (ISO 8601-2):
+// "P7D", "-P1D", "P1W", "P0M".
+std::string to_string(const Offset& offset);
+
+// A relative expression: a rule and its parameters. Only the fields the
+// rule reads are set; the rest stay empty.
+struct Expression {
+  Rule rule = Rule::today;
+  // The tense the phrase states; none when it states no tense.
+  Tense tense = Tense::none;
+  std::optional<date::weekday> weekday;  // the weekday rules
+  std::optional<unsigned> day;           // day_of_this_month, day_of_month
+  std::optional<date::month> month;      // month, *_named_month, day_of_month
+  std::optional<date::year> year;        // month, day_of_month, when stated
+  std::int64_t count = 1;                // later, earlier, late, early
+  Unit unit = Unit::day;                 // the unit of count
+  // The whole phrase, and the part of it that named the time (as written,
+  // before normalisation). Empty for expressions built by hand.
+  std::string phrase;
+  std::string matched;
+
+  bool operator==(const Expression&) const = default;
+};
+
+// The day a phrase is read against, with its zone and provenance.
+class Anchor {
+ public:
+  // A calendar day, local to `zone` (an IANA name; empty when unknown).
+  // Error: parley::Error with Errc::bad_value (where "anchor") when `day`
+  // is not a valid date, or (where "zone") when the zone is unknown.
+  explicit Anchor(date::year_month_day day, std::string zone = {});
+
+  // Another value's time: a single day ("2017-02-15", "2017-02-16?") or a
+  // date-time ("2017-02-16T10:00:00+06:00", "2017-02-15T22:00:00Z"). A
+  // date-time with an offset is taken to its calendar day in `zone` when a
+  // zone is given, else to the day written. The value's qualifiers are
+  // carried to results ("2017-02-16?" + 7 days is "2017-02-23?").
+  // Error: parley::Error with Errc::unresolved (where "anchor") when the
+  // value is not one day (an interval, a month, a set); as the constructor
+  // for the zone.
+  static Anchor from(const Edtf& time, std::string zone = {});
+
+  const date::year_month_day& day() const noexcept { return day_; }
+  const std::string& zone() const noexcept { return zone_; }
+  // The value the anchor came from: Edtf::from_day(day) when built from a
+  // day.
+  const Edtf& time() const noexcept { return time_; }
+  // The qualifier to carry to results: "", "?", "~" or "%".
+  const std::string& qualifier() const noexcept { return qualifier_; }
+
+  bool operator==(const Anchor&) const = default;
+
+ private:
+  Anchor() = default;
+
+  date::year_month_day day_;
+  std::string zone_;
+  Edtf time_;
+  std::string qualifier_;
+};
+
+struct ResolveOptions {
+  // The tense assumed when the phrase states none. Default: none (each rule
+  // then does what its comment says for no tense).
+  Tense default_tense = Tense::none;
+  // When the tense is still none, a bare weekday gives the one-of set of
+  // its past and future readings instead of the past one:
+  // Thursday against Fri 2017-02-24 is "[2017-02-23,2017-03-02]". A single
+  // day when both coincide (the anchor is a Thursday). Default: false.
+  bool weekday_either = false;
+};
+
+// A resolved expression: the value and everything that derived it.
+struct Resolution {
+  Edtf value;         // "2017-02-23", "2017-02", "2017-02-27/2017-03-05"
+  Anchor anchor;      // what it was resolved against
+  Rule rule;          // the rule applied
+  Tense tense;        // the tense used (stated or assumed)
+  bool tense_stated;  // true when the phrase stated the tense
+  // The displacement from the anchor to the value's start, one per
+  // alternative (two for a one-of set).
+  std::vector<Offset> offsets;
+  Expression expression;  // the expression resolved, with its phrase
+
+  bool operator==(const Resolution&) const = default;
+};
+
+// Turns a phrase into an Expression.
+// Success: exactly one time expression was recognised; its rule and
+// parameters, the tense markers found outside it, the phrase, and the
+// matched part. Error: parley::Error with Errc::unresolved, where() the
+// phrase, when no expression or more than one is recognised.
+Expression parse_expression(std::string_view phrase, Lang lang);
+
+// Resolves `expression` against `anchor`.
+// Error: parley::Error with Errc::unresolved, where() the phrase (or the
+// rule's name for a hand-built expression), when a parameter the rule needs
+// is missing or the day does not exist (2017-02-31, 2017-02-29).
+Resolution resolve(const Expression& expression, const Anchor& anchor,
+                   const ResolveOptions& options = {});
+
+// parse_expression then resolve.
+Resolution resolve(std::string_view phrase, Lang lang, const Anchor& anchor,
+                   const ResolveOptions& options = {});
+
+// Arabic text as parley matches and indexes it: diacritics (U+064B–U+065F,
+// U+0670) and tatweel (U+0640) removed; أ إ آ ٱ → ا; ى → ي; ة → ه;
+// Eastern Arabic-Indic digits (U+0660–U+0669, U+06F0–U+06F9) → 0–9. Other
+// text is kept as it is. Invalid UTF-8 bytes are kept unchanged.
+std::string normalize_arabic(std::string_view text);
+
+}  // namespace parley
+
+#endif  // PARLEY_RELATIVE_HPP
