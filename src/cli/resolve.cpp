@@ -1,7 +1,7 @@
 // parley resolve — resolves a relative time expression against an anchor
 // and prints the result as one JSON object:
 //
-//   parley resolve --anchor 2017-02-16 --zone Asia/Almaty --lang ar \
+//   parley resolve --anchor 2017-02-16 --zone Asia/Almaty --lang ar
 //       "الثالث والعشرين من الشهر الحالي"
 //   {"phrase":"…","lang":"ar","anchor":"2017-02-16","zone":"Asia/Almaty",
 //    "rule":"day_of_this_month","offset":"P7D","edtf":"2017-02-23",
