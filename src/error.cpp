@@ -3,6 +3,8 @@
 #include <string>
 #include <utility>
 
+#include "parley/detail/enum_text.hpp"
+
 namespace parley {
 namespace {
 
@@ -14,15 +16,24 @@ std::string compose(const std::string& where, const std::string& message) {
 
 std::string_view to_string(Errc code) noexcept {
   switch (code) {
-    case Errc::bad_value: return "bad_value";
-    case Errc::bad_time: return "bad_time";
-    case Errc::bad_reference: return "bad_reference";
-    case Errc::conflict: return "conflict";
-    case Errc::bad_document: return "bad_document";
-    case Errc::unresolved: return "unresolved";
-    case Errc::storage: return "storage";
-    case Errc::io: return "io";
-    case Errc::unsupported: return "unsupported";
+    case Errc::bad_value:
+      return "bad_value";
+    case Errc::bad_time:
+      return "bad_time";
+    case Errc::bad_reference:
+      return "bad_reference";
+    case Errc::conflict:
+      return "conflict";
+    case Errc::bad_document:
+      return "bad_document";
+    case Errc::unresolved:
+      return "unresolved";
+    case Errc::storage:
+      return "storage";
+    case Errc::io:
+      return "io";
+    case Errc::unsupported:
+      return "unsupported";
   }
   return "unknown";
 }
@@ -33,4 +44,13 @@ Error::Error(Errc code, std::string where, const std::string& message)
       where_(std::move(where)),
       message_(message) {}
 
+namespace detail {
+
+void throw_unknown_enum(std::string_view text, const std::string& choices) {
+  throw Error(
+      Errc::bad_value, "",
+      "unknown value '" + std::string(text) + "'; expected one of: " + choices);
+}
+
+}  // namespace detail
 }  // namespace parley

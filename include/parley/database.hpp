@@ -1,0 +1,157 @@
+// parley/database.hpp — the embedded store.
+//
+// A Database is one SQLite file (or ":memory:") holding actors, places,
+// processes, sources, events, claims and links. Opening it creates the
+// schema or migrates an older file; a program needs no files besides the
+// database itself.
+//
+//   parley::Database db{"timeline.db"};
+//   db.add(actor);             // throws parley::Error on bad input
+//   db.add(event);
+//   if (auto e = db.event(parley::EventId{"event:astana-2"})) { ... }
+//
+// History: a write never overwrites a row. update() closes the current
+// version (its record time ends) and inserts the new one; remove() closes
+// it. ReadOptions::as_of reads the database as it was known at a record
+// time.
+//
+// Errors: every write is one transaction. On bad input — an unknown id, an
+// end before its start, a malformed date, an unknown kind — it throws
+// parley::Error naming the field, and the database is exactly as before.
+// Lookups of a missing id return an empty optional.
+//
+// Thread-safety: a Database is not thread-safe; use one per thread (SQLite
+// allows several connections to one file, with WAL readers and one writer).
+#ifndef PARLEY_DATABASE_HPP
+#define PARLEY_DATABASE_HPP
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "parley/document.hpp"
+
+namespace parley {
+
+struct OpenOptions {
+  // Create the file when it does not exist. Default: true.
+  bool create = true;
+  // Open read-only; writes throw. Default: false.
+  bool read_only = false;
+};
+
+struct WriteOptions {
+  // The record time of the write. Default: now. Must not precede the record
+  // time of the version it replaces (Errc::conflict).
+  std::optional<RecordTime> recorded_at;
+};
+
+struct ReadOptions {
+  // Read the state as known at this record time. Default: the current state.
+  std::optional<RecordTime> as_of;
+};
+
+struct ExportOptions {
+  // Every version with its record times, instead of the current state only.
+  // Default: false.
+  bool history = false;
+};
+
+class Database {
+ public:
+  // Opens (or creates) the database at `path`; ":memory:" is a private
+  // in-memory database. Migrates the schema to the current version.
+  // Throws parley::Error (storage) when the file cannot be opened, is not a
+  // parley database, or is newer than this library.
+  explicit Database(const std::filesystem::path& path,
+                    const OpenOptions& options = {});
+  ~Database();
+  Database(Database&&) noexcept;
+  Database& operator=(Database&&) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  // The schema version (PRAGMA user_version) of the open file.
+  int schema_version() const;
+  // The schema version this library writes.
+  static int latest_schema_version() noexcept;
+
+  // Inserts a new entity. Throws Error (conflict) when the id exists.
+  void add(const Actor& actor, const WriteOptions& options = {});
+  void add(const Place& place, const WriteOptions& options = {});
+  void add(const Process& process, const WriteOptions& options = {});
+  void add(const Source& source, const WriteOptions& options = {});
+  void add(const Event& event, const WriteOptions& options = {});
+  void add(const Claim& claim, const WriteOptions& options = {});
+  void add(const Link& link, const WriteOptions& options = {});
+
+  // Records a new version of an existing entity. Throws Error
+  // (bad_reference) when the id does not exist. An identical version is not
+  // recorded again.
+  void update(const Actor& actor, const WriteOptions& options = {});
+  void update(const Place& place, const WriteOptions& options = {});
+  void update(const Process& process, const WriteOptions& options = {});
+  void update(const Source& source, const WriteOptions& options = {});
+  void update(const Event& event, const WriteOptions& options = {});
+  void update(const Claim& claim, const WriteOptions& options = {});
+  void update(const Link& link, const WriteOptions& options = {});
+
+  // Closes the current version. Throws Error (bad_reference) when the id
+  // does not exist or a current entity still refers to it.
+  void remove(const ActorId& id, const WriteOptions& options = {});
+  void remove(const PlaceId& id, const WriteOptions& options = {});
+  void remove(const ProcessId& id, const WriteOptions& options = {});
+  void remove(const SourceId& id, const WriteOptions& options = {});
+  void remove(const EventId& id, const WriteOptions& options = {});
+  void remove(const ClaimId& id, const WriteOptions& options = {});
+  void remove(const Link& link, const WriteOptions& options = {});
+
+  // Lookups: the entity, or empty when it does not exist (at `as_of`).
+  std::optional<Actor> actor(const ActorId& id,
+                             const ReadOptions& options = {}) const;
+  std::optional<Place> place(const PlaceId& id,
+                             const ReadOptions& options = {}) const;
+  std::optional<Process> process(const ProcessId& id,
+                                 const ReadOptions& options = {}) const;
+  std::optional<Source> source(const SourceId& id,
+                               const ReadOptions& options = {}) const;
+  std::optional<Event> event(const EventId& id,
+                             const ReadOptions& options = {}) const;
+  std::optional<Claim> claim(const ClaimId& id,
+                             const ReadOptions& options = {}) const;
+
+  // Everything of one type, in the order it was recorded.
+  std::vector<Actor> actors(const ReadOptions& options = {}) const;
+  std::vector<Place> places(const ReadOptions& options = {}) const;
+  std::vector<Process> processes(const ReadOptions& options = {}) const;
+  std::vector<Source> sources(const ReadOptions& options = {}) const;
+  std::vector<Event> events(const ReadOptions& options = {}) const;
+  std::vector<Claim> claims(const ReadOptions& options = {}) const;
+  std::vector<Link> links(const ReadOptions& options = {}) const;
+
+  // Writes every entry of the document in one transaction: an entry whose
+  // id exists becomes a new version (unless identical), others are added.
+  // References may point forward within the document. Throws Error with the
+  // JSON path of the first bad value; then nothing was written.
+  void import(const Document& document, const WriteOptions& options = {});
+  // Parses and imports a JSON document (see document.hpp).
+  void import_json(const nlohmann::json& document,
+                   const WriteOptions& options = {});
+
+  // The stored entities as a document, in the order they were recorded.
+  Document export_document(const ExportOptions& options = {}) const;
+  nlohmann::json export_json(const ExportOptions& options = {}) const;
+
+  class Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_DATABASE_HPP

@@ -1,0 +1,20 @@
+// parley.hpp — everything parley offers, in one include.
+#ifndef PARLEY_PARLEY_HPP
+#define PARLEY_PARLEY_HPP
+
+#include "parley/actor.hpp"
+#include "parley/claim.hpp"
+#include "parley/database.hpp"
+#include "parley/document.hpp"
+#include "parley/error.hpp"
+#include "parley/event.hpp"
+#include "parley/ids.hpp"
+#include "parley/link.hpp"
+#include "parley/payload.hpp"
+#include "parley/place.hpp"
+#include "parley/process.hpp"
+#include "parley/source.hpp"
+#include "parley/text.hpp"
+#include "parley/time.hpp"
+
+#endif  // PARLEY_PARLEY_HPP

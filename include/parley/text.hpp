@@ -1,0 +1,28 @@
+// parley/text.hpp — text in several languages.
+//
+// Names and titles are kept per language, keyed by a BCP 47 language tag
+// ("en", "ar", "ru"). The same actor has one entry per script:
+//
+//   parley::Texts name{{"en", "Mohammed Alloush"}, {"ar", "محمد علوش"}};
+//   parley::best(name, "ar");  // "محمد علوش"
+#ifndef PARLEY_TEXT_HPP
+#define PARLEY_TEXT_HPP
+
+#include <map>
+#include <string>
+#include <string_view>
+
+namespace parley {
+
+using Texts = std::map<std::string, std::string, std::less<>>;
+
+// The text in `lang`, else English, else the first entry, else "".
+const std::string& best(const Texts& texts, std::string_view lang = "en");
+
+// True for a plausible language tag: 2–3 lowercase letters, optionally
+// followed by "-" and 2–8 letters or digits ("en", "ar", "ar-SY").
+bool valid_language(std::string_view tag) noexcept;
+
+}  // namespace parley
+
+#endif  // PARLEY_TEXT_HPP

@@ -1,0 +1,82 @@
+#include "parley/event.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include "json/reader.hpp"
+#include "json/writer.hpp"
+
+namespace parley {
+
+void to_json(nlohmann::json& j, const Participant& participant) {
+  j = nlohmann::json::object();
+  detail::put(j, "actor", participant.actor);
+  detail::put(j, "role", participant.role);
+}
+
+void from_json(const nlohmann::json& j, Participant& participant) {
+  detail::ObjectReader in{j};
+  in.required("actor", participant.actor);
+  in.required("role", participant.role);
+  in.finish();
+}
+
+void to_json(nlohmann::json& j, const TimeOfDay& time) {
+  j = nlohmann::json::object();
+  detail::put(j, "start", time.start);
+  detail::put(j, "end", time.end);
+  detail::put(j, "zone", time.zone);
+  detail::put(j, "label", time.label);
+}
+
+void from_json(const nlohmann::json& j, TimeOfDay& time) {
+  detail::ObjectReader in{j};
+  in.required("start", time.start);
+  in.optional("end", time.end);
+  in.required("zone", time.zone);
+  in.optional("label", time.label);
+  in.finish();
+}
+
+void to_json(nlohmann::json& j, const Event& event) {
+  j = nlohmann::json::object();
+  detail::put(j, "id", event.id);
+  detail::put(j, "kind", event.kind());
+  detail::put(j, "title", event.title);
+  detail::put(j, "summary", event.summary);
+  detail::put(j, "time", event.time);
+  detail::put(j, "planned", event.planned);
+  if (event.status != Status::none) detail::put(j, "status", event.status);
+  detail::put(j, "time_of_day", event.time_of_day);
+  detail::put(j, "place", event.place);
+  detail::put(j, "process", event.process);
+  detail::put(j, "parent", event.parent);
+  detail::put(j, "participants", event.participants);
+  detail::put(j, "topics", event.topics);
+  nlohmann::json details = payload_to_json(event.payload);
+  if (!details.empty()) j["details"] = std::move(details);
+}
+
+void from_json(const nlohmann::json& j, Event& event) {
+  detail::ObjectReader in{j};
+  EventKind kind = EventKind::custom;
+  in.required("id", event.id);
+  in.required("kind", kind);
+  in.required("title", event.title);
+  in.optional("summary", event.summary);
+  in.required("time", event.time);
+  in.optional("planned", event.planned);
+  in.optional("status", event.status);
+  in.optional("time_of_day", event.time_of_day);
+  in.optional("place", event.place);
+  in.optional("process", event.process);
+  in.optional("parent", event.parent);
+  in.optional("participants", event.participants);
+  in.optional("topics", event.topics);
+  nlohmann::json details = nlohmann::json::object();
+  in.optional("details", details);
+  in.finish();
+  detail::at_path("/details",
+                  [&] { event.payload = payload_from_json(kind, details); });
+}
+
+}  // namespace parley

@@ -1,0 +1,322 @@
+#include "parley/database.hpp"
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <nlohmann/json.hpp>
+#include <sqlite3.h>
+
+#include "parley/error.hpp"
+
+#include "store/impl.hpp"
+#include "store/migrations.hpp"
+#include "store/tables.hpp"
+#include "store/writer.hpp"
+
+namespace parley {
+namespace {
+
+using detail::guard;
+using detail::Table;
+using detail::WriteMode;
+using detail::Writer;
+
+RecordTime now() {
+  return date::floor<std::chrono::microseconds>(
+      std::chrono::system_clock::now());
+}
+
+RecordTime record_time(const WriteOptions& options) {
+  return options.recorded_at ? *options.recorded_at : now();
+}
+
+int open_flags(const OpenOptions& options) {
+  if (options.read_only) return SQLite::OPEN_READONLY;
+  return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
+}
+
+// "version visible at as_of" as SQL, with ?1 bound to the record time.
+std::string visible(const ReadOptions& options) {
+  return options.as_of ? "recorded_from <= ?1 AND (recorded_to IS NULL OR "
+                         "recorded_to > ?1)"
+                       : "recorded_to IS NULL";
+}
+
+void bind_as_of(SQLite::Statement& q, const ReadOptions& options) {
+  if (options.as_of) {
+    q.bind(1, static_cast<int64_t>(detail::to_stored(*options.as_of)));
+  }
+}
+
+template <class T>
+T parse_doc(const std::string& doc) {
+  return nlohmann::json::parse(doc).get<T>();
+}
+
+// The versions of one table visible at `options`, in recorded order.
+template <class T>
+std::vector<T> read_all(SQLite::Database& db, const ReadOptions& options) {
+  return guard([&] {
+    SQLite::Statement q{db, std::string("SELECT doc FROM ") + Table<T>::name +
+                                " WHERE " + visible(options) +
+                                " ORDER BY version"};
+    bind_as_of(q, options);
+    std::vector<T> out;
+    while (q.executeStep()) out.push_back(parse_doc<T>(q.getColumn(0)));
+    return out;
+  });
+}
+
+template <class T, class K>
+std::optional<T> read_one(SQLite::Database& db, const K& id,
+                          const ReadOptions& options) {
+  return guard([&]() -> std::optional<T> {
+    SQLite::Statement q{db, std::string("SELECT doc FROM ") + Table<T>::name +
+                                " WHERE " + visible(options) + " AND id = ?2"};
+    bind_as_of(q, options);
+    q.bind(2, id.value);
+    if (!q.executeStep()) return std::nullopt;
+    return parse_doc<T>(q.getColumn(0));
+  });
+}
+
+// Every version of one table (or only the current ones) as document
+// entries, in recorded order.
+template <class T>
+std::vector<Versioned<T>> export_table(SQLite::Database& db, bool history) {
+  std::string sql =
+      std::string("SELECT doc, recorded_from, recorded_to, ") +
+      "(SELECT count(*) FROM " + Table<T>::name + " later WHERE " +
+      (std::is_same_v<T, Link>
+           ? "later.from_event = t.from_event AND later.kind = t.kind AND "
+             "later.to_event = t.to_event"
+           : "later.id = t.id") +
+      " AND later.version > t.version) FROM " + Table<T>::name + " t" +
+      (history ? "" : " WHERE recorded_to IS NULL") + " ORDER BY version";
+  SQLite::Statement q{db, sql};
+  std::vector<Versioned<T>> out;
+  while (q.executeStep()) {
+    Versioned<T> entry{parse_doc<T>(q.getColumn(0)), std::nullopt,
+                       std::nullopt};
+    if (history) {
+      entry.recorded = detail::from_stored(q.getColumn(1).getInt64());
+      const bool deleted =
+          !q.getColumn(2).isNull() && q.getColumn(3).getInt64() == 0;
+      if (deleted) {
+        entry.superseded = detail::from_stored(q.getColumn(2).getInt64());
+      }
+    }
+    out.push_back(std::move(entry));
+  }
+  return out;
+}
+
+template <class T>
+void import_table(Writer& writer, const std::vector<Versioned<T>>& entries,
+                  const char* name, RecordTime fallback) {
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    const Versioned<T>& entry = entries[i];
+    const std::string where = std::string("/") + name + "/" + std::to_string(i);
+    const RecordTime at = entry.recorded ? *entry.recorded : fallback;
+    writer.write(entry.value, WriteMode::put, at, where);
+    if (entry.superseded) {
+      writer.remove(Table<T>::key(entry.value), *entry.superseded, where);
+    }
+  }
+}
+
+}  // namespace
+
+namespace detail {
+
+void rethrow_sqlite(const std::exception& e) {
+  if (const auto* s = dynamic_cast<const SQLite::Exception*>(&e)) {
+    if (s->getErrorCode() == SQLITE_CONSTRAINT) {
+      throw Error(Errc::bad_value, "", std::string("rejected: ") + e.what());
+    }
+  }
+  throw Error(Errc::storage, "", e.what());
+}
+
+}  // namespace detail
+
+Database::Impl::Impl(const std::filesystem::path& path,
+                     const OpenOptions& options)
+    : db(path.string(), open_flags(options), 5000) {
+  db.exec("PRAGMA foreign_keys = ON");
+  if (!options.read_only) {
+    db.exec("PRAGMA journal_mode = WAL");
+    detail::migrate(db);
+  }
+}
+
+Database::Database(const std::filesystem::path& path,
+                   const OpenOptions& options) {
+  try {
+    impl_ = std::make_unique<Impl>(path, options);
+  } catch (const Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Error(Errc::storage, path.string(), e.what());
+  }
+}
+
+Database::~Database() = default;
+Database::Database(Database&&) noexcept = default;
+Database& Database::operator=(Database&&) noexcept = default;
+
+int Database::schema_version() const {
+  return guard(
+      [&] { return impl_->db.execAndGet("PRAGMA user_version").getInt(); });
+}
+
+int Database::latest_schema_version() noexcept {
+  return detail::migrations().back().number;
+}
+
+namespace {
+
+// One write in its own transaction.
+template <class F>
+void transact(SQLite::Database& db, F&& body) {
+  guard([&] {
+    SQLite::Transaction tx{db};
+    Writer writer{db};
+    body(writer);
+    writer.finish();
+    tx.commit();
+  });
+}
+
+}  // namespace
+
+#define PARLEY_WRITE_METHODS(T, K, NAME)                                     \
+  void Database::add(const T& value, const WriteOptions& options) {          \
+    transact(impl_->db, [&](Writer& w) {                                     \
+      w.write(value, WriteMode::add, record_time(options), NAME);            \
+    });                                                                      \
+  }                                                                          \
+  void Database::update(const T& value, const WriteOptions& options) {       \
+    transact(impl_->db, [&](Writer& w) {                                     \
+      w.write(value, WriteMode::update, record_time(options), NAME);         \
+    });                                                                      \
+  }                                                                          \
+  void Database::remove(const K& key, const WriteOptions& options) {         \
+    transact(impl_->db,                                                      \
+             [&](Writer& w) { w.remove(key, record_time(options), NAME); }); \
+  }
+PARLEY_WRITE_METHODS(Actor, ActorId, "actor")
+PARLEY_WRITE_METHODS(Place, PlaceId, "place")
+PARLEY_WRITE_METHODS(Process, ProcessId, "process")
+PARLEY_WRITE_METHODS(Source, SourceId, "source")
+PARLEY_WRITE_METHODS(Event, EventId, "event")
+PARLEY_WRITE_METHODS(Claim, ClaimId, "claim")
+PARLEY_WRITE_METHODS(Link, Link, "link")
+#undef PARLEY_WRITE_METHODS
+
+std::optional<Actor> Database::actor(const ActorId& id,
+                                     const ReadOptions& options) const {
+  return read_one<Actor>(impl_->db, id, options);
+}
+std::optional<Place> Database::place(const PlaceId& id,
+                                     const ReadOptions& options) const {
+  return read_one<Place>(impl_->db, id, options);
+}
+std::optional<Process> Database::process(const ProcessId& id,
+                                         const ReadOptions& options) const {
+  return read_one<Process>(impl_->db, id, options);
+}
+std::optional<Source> Database::source(const SourceId& id,
+                                       const ReadOptions& options) const {
+  return read_one<Source>(impl_->db, id, options);
+}
+std::optional<Event> Database::event(const EventId& id,
+                                     const ReadOptions& options) const {
+  return read_one<Event>(impl_->db, id, options);
+}
+std::optional<Claim> Database::claim(const ClaimId& id,
+                                     const ReadOptions& options) const {
+  return read_one<Claim>(impl_->db, id, options);
+}
+
+std::vector<Actor> Database::actors(const ReadOptions& options) const {
+  return read_all<Actor>(impl_->db, options);
+}
+std::vector<Place> Database::places(const ReadOptions& options) const {
+  return read_all<Place>(impl_->db, options);
+}
+std::vector<Process> Database::processes(const ReadOptions& options) const {
+  return read_all<Process>(impl_->db, options);
+}
+std::vector<Source> Database::sources(const ReadOptions& options) const {
+  return read_all<Source>(impl_->db, options);
+}
+std::vector<Event> Database::events(const ReadOptions& options) const {
+  return read_all<Event>(impl_->db, options);
+}
+std::vector<Claim> Database::claims(const ReadOptions& options) const {
+  return read_all<Claim>(impl_->db, options);
+}
+std::vector<Link> Database::links(const ReadOptions& options) const {
+  return read_all<Link>(impl_->db, options);
+}
+
+void Database::import(const Document& document, const WriteOptions& options) {
+  const RecordTime fallback =
+      document.recorded ? *document.recorded : record_time(options);
+  transact(impl_->db, [&](Writer& w) {
+    import_table(w, document.actors, "actors", fallback);
+    import_table(w, document.places, "places", fallback);
+    import_table(w, document.processes, "processes", fallback);
+    import_table(w, document.sources, "sources", fallback);
+    import_table(w, document.events, "events", fallback);
+    import_table(w, document.claims, "claims", fallback);
+    import_table(w, document.links, "links", fallback);
+  });
+}
+
+void Database::import_json(const nlohmann::json& document,
+                           const WriteOptions& options) {
+  import(document.get<Document>(), options);
+}
+
+Document Database::export_document(const ExportOptions& options) const {
+  return guard([&] {
+    SQLite::Database& db = impl_->db;
+    Document out;
+    out.actors = export_table<Actor>(db, options.history);
+    out.places = export_table<Place>(db, options.history);
+    out.processes = export_table<Process>(db, options.history);
+    out.sources = export_table<Source>(db, options.history);
+    out.events = export_table<Event>(db, options.history);
+    out.claims = export_table<Claim>(db, options.history);
+    out.links = export_table<Link>(db, options.history);
+    if (options.history) {
+      // The earliest record time becomes the document's default, and
+      // entries recorded then leave theirs out.
+      std::optional<RecordTime> earliest;
+      auto scan = [&](const auto& entries) {
+        for (const auto& e : entries) {
+          if (!earliest || *e.recorded < *earliest) earliest = e.recorded;
+        }
+      };
+      auto strip = [&](auto& entries) {
+        for (auto& e : entries) {
+          if (e.recorded == earliest) e.recorded.reset();
+        }
+      };
+      scan(out.actors), scan(out.places), scan(out.processes);
+      scan(out.sources), scan(out.events), scan(out.claims), scan(out.links);
+      strip(out.actors), strip(out.places), strip(out.processes);
+      strip(out.sources), strip(out.events), strip(out.claims);
+      strip(out.links);
+      out.recorded = earliest;
+    }
+    return out;
+  });
+}
+
+nlohmann::json Database::export_json(const ExportOptions& options) const {
+  return export_document(options);
+}
+
+}  // namespace parley

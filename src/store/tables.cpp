@@ -1,0 +1,199 @@
+#include "store/tables.hpp"
+
+#include <limits>
+
+namespace parley::detail {
+namespace {
+
+using Statement = SQLite::Statement;
+
+// Day numbers for the retrieval envelope when an end is open or unknown.
+constexpr std::int64_t min_day = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t max_day = std::numeric_limits<std::int64_t>::max();
+
+void bind_optional(Statement& s, int index, const std::optional<Day>& day) {
+  if (day) {
+    s.bind(index, static_cast<int64_t>(day->time_since_epoch().count()));
+  } else {
+    s.bind(index);
+  }
+}
+
+template <class Tag>
+void bind_optional(Statement& s, int index, const std::optional<Id<Tag>>& id) {
+  if (id) {
+    s.bind(index, id->value);
+  } else {
+    s.bind(index);
+  }
+}
+
+std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
+  return day ? day->time_since_epoch().count() : fallback;
+}
+
+}  // namespace
+
+void Table<Actor>::insert(SQLite::Database& db, const Actor& actor,
+                          const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO actor (id, recorded_from, kind, doc) "
+                "VALUES (?, ?, ?, ?)"};
+  row.bind(1, actor.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, std::string(to_string(actor.kind)));
+  row.bind(4, doc);
+  row.exec();
+  const std::int64_t version = db.getLastInsertRowid();
+  Statement tie{
+      db, "INSERT INTO actor_tie (version, kind, other) VALUES (?, ?, ?)"};
+  for (const Tie& t : actor.ties) {
+    tie.bind(1, static_cast<int64_t>(version));
+    tie.bind(2, std::string(to_string(t.kind)));
+    tie.bind(3, t.other.value);
+    tie.exec();
+    tie.reset();
+  }
+}
+
+void Table<Place>::insert(SQLite::Database& db, const Place& place,
+                          const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
+                "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"};
+  row.bind(1, place.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, std::string(to_string(place.kind)));
+  bind_optional(row, 4, place.parent);
+  if (place.coordinates) {
+    row.bind(5, place.coordinates->lat);
+    row.bind(6, place.coordinates->lon);
+  }
+  if (place.zone) row.bind(7, *place.zone);
+  row.bind(8, doc);
+  row.exec();
+}
+
+void Table<Process>::insert(SQLite::Database& db, const Process& process,
+                            const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO process (id, recorded_from, kind, parent, doc) "
+                "VALUES (?, ?, ?, ?, ?)"};
+  row.bind(1, process.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, std::string(to_string(process.kind)));
+  bind_optional(row, 4, process.parent);
+  row.bind(5, doc);
+  row.exec();
+}
+
+void Table<Source>::insert(SQLite::Database& db, const Source& source,
+                           const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO source (id, recorded_from, doc) VALUES (?, ?, ?)"};
+  row.bind(1, source.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, doc);
+  row.exec();
+}
+
+void Table<Event>::insert(SQLite::Database& db, const Event& event,
+                          const std::string& doc, std::int64_t recorded) {
+  Statement row{
+      db,
+      "INSERT INTO event (id, recorded_from, kind, status, time, "
+      "earliest_start, latest_start, earliest_end, latest_end, start_open, "
+      "start_unknown, end_open, end_unknown, lo, hi, planned, planned_lo, "
+      "planned_hi, place, process, parent, doc) VALUES (?, ?, ?, ?, ?, ?, ?, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+  const Bounds b = event.time.bounds();
+  row.bind(1, event.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, std::string(to_string(event.kind())));
+  row.bind(4, std::string(to_string(event.status)));
+  row.bind(5, event.time.str());
+  bind_optional(row, 6, b.earliest_start);
+  bind_optional(row, 7, b.latest_start);
+  bind_optional(row, 8, b.earliest_end);
+  bind_optional(row, 9, b.latest_end);
+  row.bind(10, b.start_open ? 1 : 0);
+  row.bind(11, b.start_unknown ? 1 : 0);
+  row.bind(12, b.end_open ? 1 : 0);
+  row.bind(13, b.end_unknown ? 1 : 0);
+  row.bind(14, static_cast<int64_t>(day_or(b.earliest_start, min_day)));
+  row.bind(15, static_cast<int64_t>(day_or(b.latest_end, max_day)));
+  if (event.planned) {
+    const Bounds p = event.planned->bounds();
+    row.bind(16, event.planned->str());
+    row.bind(17, static_cast<int64_t>(day_or(p.earliest_start, min_day)));
+    row.bind(18, static_cast<int64_t>(day_or(p.latest_end, max_day)));
+  }
+  bind_optional(row, 19, event.place);
+  bind_optional(row, 20, event.process);
+  bind_optional(row, 21, event.parent);
+  row.bind(22, doc);
+  row.exec();
+
+  const std::int64_t version = db.getLastInsertRowid();
+  Statement actor{
+      db, "INSERT INTO event_actor (version, actor, role) VALUES (?, ?, ?)"};
+  auto add_actor = [&](const ActorId& id, std::string_view role) {
+    actor.bind(1, static_cast<int64_t>(version));
+    actor.bind(2, id.value);
+    actor.bind(3, std::string(role));
+    actor.exec();
+    actor.reset();
+  };
+  for (const Participant& p : event.participants) {
+    add_actor(p.actor, to_string(p.role));
+  }
+  for (const PayloadActor& p : payload_actors(event.payload)) {
+    add_actor(p.actor, p.role);
+  }
+  Statement topic{db, "INSERT INTO event_topic (version, topic) VALUES (?, ?)"};
+  for (const std::string& t : event.topics) {
+    topic.bind(1, static_cast<int64_t>(version));
+    topic.bind(2, t);
+    topic.exec();
+    topic.reset();
+  }
+}
+
+void Table<Claim>::insert(SQLite::Database& db, const Claim& claim,
+                          const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO claim (id, recorded_from, event, source, "
+                "claimant, stance, doc) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+  row.bind(1, claim.id.value);
+  row.bind(2, static_cast<int64_t>(recorded));
+  row.bind(3, claim.event.value);
+  row.bind(4, claim.source.value);
+  bind_optional(row, 5, claim.claimant);
+  row.bind(6, std::string(to_string(claim.stance)));
+  row.bind(7, doc);
+  row.exec();
+}
+
+void Table<Link>::bind_key(SQLite::Statement& s, const Link& k) {
+  s.bind(1, k.from.value);
+  s.bind(2, std::string(to_string(k.kind)));
+  s.bind(3, k.to.value);
+}
+
+std::string Table<Link>::describe(const Link& k) {
+  return "link '" + k.from.value + "' " + std::string(to_string(k.kind)) +
+         " '" + k.to.value + "'";
+}
+
+void Table<Link>::insert(SQLite::Database& db, const Link& link,
+                         const std::string& doc, std::int64_t recorded) {
+  Statement row{db,
+                "INSERT INTO link (from_event, kind, to_event, recorded_from, "
+                "doc) VALUES (?, ?, ?, ?, ?)"};
+  bind_key(row, link);
+  row.bind(4, static_cast<int64_t>(recorded));
+  row.bind(5, doc);
+  row.exec();
+}
+
+}  // namespace parley::detail

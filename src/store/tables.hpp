@@ -1,0 +1,72 @@
+// How each entity type maps to its table: its key, and how a version row
+// and its index rows are inserted. All SQL that names a column of an entity
+// table lives here and in schema/.
+#ifndef PARLEY_SRC_STORE_TABLES_HPP
+#define PARLEY_SRC_STORE_TABLES_HPP
+
+#include <cstdint>
+#include <string>
+
+#include <SQLiteCpp/Database.h>
+#include <SQLiteCpp/Statement.h>
+
+#include "parley/document.hpp"
+
+namespace parley::detail {
+
+template <class T>
+struct Table;
+
+// The entity type whose key is K.
+template <class K>
+struct EntityOf;
+
+#define PARLEY_ID_TABLE(T, K, NAME, LABEL)                             \
+  template <>                                                          \
+  struct Table<T> {                                                    \
+    using Key = K;                                                     \
+    static constexpr const char* name = NAME;                          \
+    static constexpr const char* key_sql = "id = ?";                   \
+    static Key key(const T& value) { return value.id; }                \
+    static void bind_key(SQLite::Statement& s, const Key& k) {         \
+      s.bind(1, k.value);                                              \
+    }                                                                  \
+    static std::string describe(const Key& k) {                        \
+      return std::string(LABEL) + " '" + k.value + "'";                \
+    }                                                                  \
+    static void insert(SQLite::Database& db, const T& value,           \
+                       const std::string& doc, std::int64_t recorded); \
+  };                                                                   \
+  template <>                                                          \
+  struct EntityOf<K> {                                                 \
+    using type = T;                                                    \
+  }
+
+PARLEY_ID_TABLE(Actor, ActorId, "actor", "actor");
+PARLEY_ID_TABLE(Place, PlaceId, "place", "place");
+PARLEY_ID_TABLE(Process, ProcessId, "process", "process");
+PARLEY_ID_TABLE(Source, SourceId, "source", "source");
+PARLEY_ID_TABLE(Event, EventId, "event", "event");
+PARLEY_ID_TABLE(Claim, ClaimId, "claim", "claim");
+#undef PARLEY_ID_TABLE
+
+template <>
+struct Table<Link> {
+  using Key = Link;
+  static constexpr const char* name = "link";
+  static constexpr const char* key_sql =
+      "from_event = ? AND kind = ? AND to_event = ?";
+  static Key key(const Link& value) { return value; }
+  static void bind_key(SQLite::Statement& s, const Key& k);
+  static std::string describe(const Key& k);
+  static void insert(SQLite::Database& db, const Link& value,
+                     const std::string& doc, std::int64_t recorded);
+};
+template <>
+struct EntityOf<Link> {
+  using type = Link;
+};
+
+}  // namespace parley::detail
+
+#endif  // PARLEY_SRC_STORE_TABLES_HPP

@@ -1,0 +1,203 @@
+#include "store/writer.hpp"
+
+#include <set>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/error.hpp"
+
+#include "store/impl.hpp"
+#include "store/tables.hpp"
+
+namespace parley::detail {
+namespace {
+
+// Queries that find a current entity naming the given id, per table.
+struct Referrer {
+  const char* table;
+  const char* sql;
+  const char* what;
+};
+constexpr Referrer referrers[] = {
+    {"actor",
+     "SELECT e.id FROM event_actor a JOIN event e ON e.version = a.version "
+     "WHERE a.actor = ?1 AND e.recorded_to IS NULL LIMIT 1",
+     "event"},
+    {"actor",
+     "SELECT x.id FROM actor_tie t JOIN actor x ON x.version = t.version "
+     "WHERE t.other = ?1 AND x.recorded_to IS NULL LIMIT 1",
+     "actor"},
+    {"actor",
+     "SELECT id FROM claim WHERE claimant = ?1 AND recorded_to IS NULL LIMIT 1",
+     "claim"},
+    {"place",
+     "SELECT id FROM event WHERE place = ?1 AND recorded_to IS NULL LIMIT 1",
+     "event"},
+    {"place",
+     "SELECT id FROM place WHERE parent = ?1 AND recorded_to IS NULL LIMIT 1",
+     "place"},
+    {"process",
+     "SELECT id FROM event WHERE process = ?1 AND recorded_to IS NULL LIMIT 1",
+     "event"},
+    {"process",
+     "SELECT id FROM process WHERE parent = ?1 AND recorded_to IS NULL "
+     "LIMIT 1",
+     "process"},
+    {"source",
+     "SELECT id FROM claim WHERE source = ?1 AND recorded_to IS NULL LIMIT 1",
+     "claim"},
+    {"event",
+     "SELECT id FROM claim WHERE event = ?1 AND recorded_to IS NULL LIMIT 1",
+     "claim"},
+    {"event",
+     "SELECT id FROM event WHERE parent = ?1 AND recorded_to IS NULL LIMIT 1",
+     "event"},
+    {"event",
+     "SELECT from_event FROM link WHERE (from_event = ?1 OR to_event = ?1) "
+     "AND recorded_to IS NULL LIMIT 1",
+     "link from"},
+};
+
+// Tables whose rows name a parent of the same table.
+template <class T>
+constexpr bool has_parent =
+    std::is_same_v<T, Place> || std::is_same_v<T, Process> ||
+    std::is_same_v<T, Event>;
+
+}  // namespace
+
+template <class T, class K>
+std::optional<Writer::Current> Writer::current(const K& key) {
+  SQLite::Statement q{db_, std::string("SELECT version, recorded_from, doc "
+                                       "FROM ") +
+                               Table<T>::name + " WHERE " + Table<T>::key_sql +
+                               " AND recorded_to IS NULL"};
+  Table<T>::bind_key(q, key);
+  if (!q.executeStep()) return std::nullopt;
+  return Current{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                 q.getColumn(2).getString()};
+}
+
+template <class T>
+bool Writer::recorded(const T& value, RecordTime at, const std::string& doc) {
+  SQLite::Statement q{db_, std::string("SELECT 1 FROM ") + Table<T>::name +
+                               " WHERE " + Table<T>::key_sql +
+                               " AND recorded_from = ? AND doc = ?"};
+  Table<T>::bind_key(q, Table<T>::key(value));
+  const int next = q.getBindParameterCount() - 1;
+  q.bind(next, static_cast<int64_t>(to_stored(at)));
+  q.bind(next + 1, doc);
+  return q.executeStep();
+}
+
+void Writer::close(const char* table, const Current& current, RecordTime at,
+                   const std::string& where) {
+  if (to_stored(at) < current.recorded_from) {
+    throw Error(Errc::conflict, where,
+                "record time " + format_record_time(at) +
+                    " precedes the current version's, " +
+                    format_record_time(from_stored(current.recorded_from)));
+  }
+  SQLite::Statement q{db_, std::string("UPDATE ") + table +
+                               " SET recorded_to = ? WHERE version = ?"};
+  q.bind(1, static_cast<int64_t>(to_stored(at)));
+  q.bind(2, static_cast<int64_t>(current.version));
+  q.exec();
+}
+
+template <class T>
+void Writer::write(const T& value, WriteMode mode, RecordTime at,
+                   const std::string& where) {
+  check(value, where, refs_);
+  const auto key = Table<T>::key(value);
+  const std::optional<Current> now = current<T>(key);
+  if (mode == WriteMode::add && now) {
+    throw Error(Errc::conflict, where,
+                Table<T>::describe(key) + " already exists");
+  }
+  if (mode == WriteMode::update && !now) {
+    throw Error(Errc::bad_reference, where,
+                "no " + Table<T>::describe(key) + " to update");
+  }
+  const std::string doc = nlohmann::json(value).dump();
+  if (now && now->doc == doc) return;
+  if (mode == WriteMode::put && recorded(value, at, doc)) return;
+  if (now) close(Table<T>::name, *now, at, where);
+  Table<T>::insert(db_, value, doc, to_stored(at));
+  if constexpr (has_parent<T>) {
+    if (value.parent)
+      parented_.push_back({Table<T>::name, value.id.value, where + "/parent"});
+  }
+}
+
+template <class K>
+void Writer::remove(const K& key, RecordTime at, const std::string& where) {
+  using T = typename EntityOf<K>::type;
+  const std::optional<Current> now = current<T>(key);
+  if (!now) {
+    throw Error(Errc::bad_reference, where,
+                "no " + Table<T>::describe(key) + " to remove");
+  }
+  close(Table<T>::name, *now, at, where);
+  if constexpr (!std::is_same_v<K, Link>) {
+    removed_.push_back({Table<T>::name, key.value, where});
+  }
+}
+
+void Writer::finish() {
+  for (const Reference& ref : refs_) {
+    SQLite::Statement q{db_, std::string("SELECT 1 FROM ") + ref.table +
+                                 " WHERE id = ? AND recorded_to IS NULL"};
+    q.bind(1, ref.id);
+    if (!q.executeStep()) {
+      throw Error(Errc::bad_reference, ref.where,
+                  std::string("unknown ") + ref.table + " '" + ref.id + "'");
+    }
+  }
+  for (const Removed& gone : removed_) {
+    for (const Referrer& r : referrers) {
+      if (std::string_view(r.table) != gone.table) continue;
+      SQLite::Statement q{db_, r.sql};
+      q.bind(1, gone.id);
+      if (q.executeStep()) {
+        throw Error(Errc::bad_reference, gone.where,
+                    std::string(gone.table) + " '" + gone.id +
+                        "' is still named by " + r.what + " '" +
+                        q.getColumn(0).getString() + "'");
+      }
+    }
+  }
+  for (const Parented& p : parented_) {
+    std::set<std::string> seen{p.id};
+    std::string at = p.id;
+    SQLite::Statement q{db_, std::string("SELECT parent FROM ") + p.table +
+                                 " WHERE id = ? AND recorded_to IS NULL"};
+    for (;;) {
+      q.reset();
+      q.bind(1, at);
+      if (!q.executeStep() || q.getColumn(0).isNull()) break;
+      at = q.getColumn(0).getString();
+      if (!seen.insert(at).second) {
+        throw Error(Errc::bad_value, p.where,
+                    std::string("parents of ") + p.table + " '" + p.id +
+                        "' form a cycle through '" + at + "'");
+      }
+    }
+  }
+}
+
+#define PARLEY_WRITER_INSTANCE(T, K)                              \
+  template void Writer::write<T>(const T&, WriteMode, RecordTime, \
+                                 const std::string&);             \
+  template void Writer::remove<K>(const K&, RecordTime, const std::string&)
+PARLEY_WRITER_INSTANCE(Actor, ActorId);
+PARLEY_WRITER_INSTANCE(Place, PlaceId);
+PARLEY_WRITER_INSTANCE(Process, ProcessId);
+PARLEY_WRITER_INSTANCE(Source, SourceId);
+PARLEY_WRITER_INSTANCE(Event, EventId);
+PARLEY_WRITER_INSTANCE(Claim, ClaimId);
+PARLEY_WRITER_INSTANCE(Link, Link);
+#undef PARLEY_WRITER_INSTANCE
+
+}  // namespace parley::detail

@@ -1,0 +1,35 @@
+// Helpers shared by parley's tests: the example data, temporary files, and
+// a dump of a database file that shows every row of every table.
+#ifndef PARLEY_TESTS_SUPPORT_HPP
+#define PARLEY_TESTS_SUPPORT_HPP
+
+#include <filesystem>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace parley::test {
+
+// examples/data/astana-2017.json, parsed.
+nlohmann::json astana_json();
+
+// A fresh temporary directory, removed when the object is destroyed.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  std::filesystem::path path_;
+};
+
+// Every row of every table of the SQLite file, and its user_version, as
+// text: two dumps are equal exactly when the stored data is.
+std::string dump(const std::filesystem::path& database);
+
+}  // namespace parley::test
+
+#endif  // PARLEY_TESTS_SUPPORT_HPP
