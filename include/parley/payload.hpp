@@ -59,7 +59,7 @@ enum class DocumentKind {
 
 // A round of talks: "the second Astana round".
 struct NegotiationRound {
-  std::optional<int> number;
+  std::optional<int> number{};
   TalksFormat format = TalksFormat::unstated;
   bool operator==(const NegotiationRound&) const = default;
 };
@@ -76,41 +76,41 @@ struct Meeting {
 
 // Something said publicly.
 struct Statement {
-  std::optional<ActorId> speaker;
+  std::optional<ActorId> speaker{};
   StatementTone tone = StatementTone::neutral;
-  std::string quote;     // a short fragment
-  std::string language;  // the language the quote is in
+  std::string quote{};     // a short fragment
+  std::string language{};  // the language the quote is in
   bool operator==(const Statement&) const = default;
 };
 
 struct Pledge {
   ActorId pledger;
-  std::optional<ActorId> beneficiary;
-  std::vector<std::string> obligations;
-  std::optional<Edtf> deadline;
+  std::optional<ActorId> beneficiary{};
+  std::vector<std::string> obligations{};
+  std::optional<Edtf> deadline{};
   PledgeStatus status = PledgeStatus::made;
   bool operator==(const Pledge&) const = default;
 };
 
 struct Agreement {
-  std::vector<ActorId> parties;
-  std::string document;  // its title or reference
+  std::vector<ActorId> parties{};
+  std::string document{};  // its title or reference
   AgreementStage stage = AgreementStage::other;
   bool operator==(const Agreement&) const = default;
 };
 
 // Talks ended without agreement on `topic`.
 struct NoAgreement {
-  std::string topic;
+  std::string topic{};
   bool operator==(const NoAgreement&) const = default;
 };
 
 // The four speech acts that have an author, an addressee and an object.
 struct Act {
-  std::optional<ActorId> by;
-  std::optional<ActorId> addressee;
-  std::string object;                   // what is proposed/demanded/...
-  std::optional<ActorId> object_actor;  // when the object is an actor
+  std::optional<ActorId> by{};
+  std::optional<ActorId> addressee{};
+  std::string object{};                   // what is proposed/demanded/...
+  std::optional<ActorId> object_actor{};  // when the object is an actor
   bool operator==(const Act&) const = default;
 };
 struct Proposal : Act {};
@@ -120,56 +120,56 @@ struct Support : Act {};
 
 // A body set up for a purpose: ceasefire monitoring, detention visits.
 struct Mechanism {
-  std::string purpose;
-  std::vector<ActorId> members;
+  std::string purpose{};
+  std::vector<ActorId> members{};
   bool operator==(const Mechanism&) const = default;
 };
 
 struct DetaineeRelease {
-  std::optional<int> count;
-  std::optional<ActorId> releasing_party;
+  std::optional<int> count{};
+  std::optional<ActorId> releasing_party{};
   Realisation realisation = Realisation::declared;
   bool operator==(const DetaineeRelease&) const = default;
 };
 
 struct Ceasefire {
-  std::string scope;  // "all Syrian territory"
+  std::string scope{};  // "all Syrian territory"
   CeasefireState state = CeasefireState::declared;
   bool operator==(const Ceasefire&) const = default;
 };
 
 // Deaths as UCDP codes them: low, best and high estimates.
 struct Deaths {
-  std::optional<int> low;
-  std::optional<int> best;
-  std::optional<int> high;
+  std::optional<int> low{};
+  std::optional<int> best{};
+  std::optional<int> high{};
   bool operator==(const Deaths&) const = default;
 };
 
 struct Hostilities {
   HostilityKind kind = HostilityKind::other;
-  std::optional<ActorId> perpetrator;
-  std::optional<ActorId> target;
+  std::optional<ActorId> perpetrator{};
+  std::optional<ActorId> target{};
   Deaths deaths;
   bool operator==(const Hostilities&) const = default;
 };
 
 struct Election {
   Realisation realisation = Realisation::declared;
-  std::optional<ActorId> supervisor;
+  std::optional<ActorId> supervisor{};
   bool operator==(const Election&) const = default;
 };
 
 // A document issued: a resolution, a draft constitution, a communiqué.
 struct Publication {
   DocumentKind kind = DocumentKind::other;
-  std::string reference;  // "UNSC resolution 2254"
+  std::string reference{};  // "UNSC resolution 2254"
   bool operator==(const Publication&) const = default;
 };
 
 // A kind of the user's own: a name and any JSON object of attributes.
 struct Custom {
-  std::string name;
+  std::string name{};
   nlohmann::json attributes = nlohmann::json::object();
   bool operator==(const Custom&) const = default;
 };
