@@ -150,6 +150,20 @@ TEST_CASE("relative en: days of this month and of named months") {
       Lang::en);
 }
 
+TEST_CASE("relative en: a weekday with a date, and days of other months") {
+  check_cases(
+      {
+          {"on Sunday the 26th", fri, "2017-02-26"},
+          {"on Monday the 26th", fri, "unresolved"},  // the 26th is a Sunday
+          {"Thursday, February 23, 2017", fri, "2017-02-23"},
+          {"Friday 23 February", fri, "unresolved"},  // the 23rd is a Thursday
+          {"the 3rd of next month", fri, "2017-03-03"},
+          {"the 20th of last month", fri, "2017-01-20"},
+          {"the 5th of next month", "2017-12-30", "2018-01-05"},
+      },
+      Lang::en);
+}
+
 TEST_CASE("relative en: late and early against the planned date") {
   check_cases(
       {
@@ -338,6 +352,21 @@ TEST_CASE("relative ar: ordinal days and dates of named months") {
           {"في ٢٣ شباط", fri, "2017-02-23"},
           {"23 شباط/فبراير", fri, "2017-02-23"},
           {"الثاني من كانون الثاني", fri, "2017-01-02"},
+      },
+      Lang::ar);
+}
+
+TEST_CASE("relative ar: a weekday with a date, and days of other months") {
+  check_cases(
+      {
+          {"الخميس 23 شباط", fri, "2017-02-23"},
+          {"يوم الخميس الموافق 23 من الشهر الجاري", fri, "2017-02-23"},
+          {"الخميس الثالث والعشرين من فبراير", fri, "2017-02-23"},
+          {"الأحد 26", fri, "2017-02-26"},
+          {"الاثنين 26", fri, "unresolved"},  // the 26th is a Sunday
+          {"3 من الشهر المقبل", fri, "2017-03-03"},
+          {"العشرين من الشهر الماضي", fri, "2017-01-20"},
+          {"الخامس من الشهر القادم", "2017-12-30", "2018-01-05"},
       },
       Lang::ar);
 }

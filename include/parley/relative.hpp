@@ -29,10 +29,11 @@
 // one-of set of both readings ("[2017-02-23,2017-03-02]"). The Resolution
 // says which tense was used and whether the phrase stated it.
 //
-// Errors. A phrase with no recognised time expression, with two of them, or
-// naming a day its month lacks ("the 31st of this month" in February)
-// raises parley::Error with Errc::unresolved whose where() is the phrase.
-// Nothing is guessed silently.
+// Errors. A phrase with no recognised time expression, with two of them,
+// naming a day its month lacks ("the 31st of this month" in February), or
+// a weekday that does not fall on the day it names ("Monday the 26th" in
+// February 2017) raises parley::Error with Errc::unresolved whose where()
+// is the phrase. Nothing is guessed silently.
 //
 // Arabic is normalised before matching (normalize_arabic): diacritics and
 // tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Eastern digits → 0-9.
@@ -82,6 +83,8 @@ enum class Rule {
   last_month,  // "last month", "الشهر الماضي"
   next_month,  // "next month", "الشهر المقبل"
   day_of_this_month,  // "the 23rd of this month": anchor's year and month
+  day_of_last_month,  // "the 23rd of last month", "23 من الشهر الماضي"
+  day_of_next_month,  // "the 23rd of next month", "23 من الشهر المقبل"
   month,              // "in February", "في شباط": the anchor's year,
                       // shifted by tense (past: not after the anchor's
                       // month; future: not before it)
@@ -115,12 +118,14 @@ struct Expression {
   Rule rule = Rule::today;
   // The tense the phrase states; none when it states no tense.
   Tense tense = Tense::none;
-  std::optional<date::weekday> weekday;  // the weekday rules
-  std::optional<unsigned> day;           // day_of_this_month, day_of_month
-  std::optional<date::month> month;      // month, *_named_month, day_of_month
-  std::optional<date::year> year;        // month, day_of_month, when stated
-  std::int64_t count = 1;                // later, earlier, late, early
-  Unit unit = Unit::day;                 // the unit of count
+  // The weekday rules; with a day rule, the weekday the phrase gives the
+  // day ("Sunday the 26th", "الخميس 23 شباط"), checked when resolving.
+  std::optional<date::weekday> weekday;
+  std::optional<unsigned> day;       // day_of_*_month, day_of_month
+  std::optional<date::month> month;  // month, *_named_month, day_of_month
+  std::optional<date::year> year;    // month, day_of_month, when stated
+  std::int64_t count = 1;            // later, earlier, late, early
+  Unit unit = Unit::day;             // the unit of count
   // The whole phrase, and the part of it that named the time (as written,
   // before normalisation). Empty for expressions built by hand.
   std::string phrase;

@@ -384,6 +384,36 @@ bool relative_day(Cursor& c, Expression& e) {
   return true;
 }
 
+bool day_of_month(Cursor& c, Expression& e);
+
+// "الخميس 23 شباط", "يوم الخميس الموافق 23 من الشهر الجاري", "الأحد 26": a
+// weekday that names a date. The date decides; the weekday is checked. A
+// bare day after a weekday must be in digits: "الخميس الاول" is more often
+// "the first Thursday" than "Thursday the 1st".
+bool weekday_and_date(Cursor& c, Expression& e) {
+  Cursor k = c;
+  take(k, {"الموافق", "الموافقه"});
+  Expression dated;
+  Cursor full = k;
+  if (day_of_month(full, dated)) {
+    e.rule = dated.rule;
+    e.day = dated.day;
+    e.month = dated.month;
+    e.year = dated.year;
+    c = full;
+    return true;
+  }
+  const auto v = digits_value(k.peek());
+  if (v && *v >= 1 && *v <= 31) {
+    k.advance();
+    e.rule = Rule::day_of_this_month;
+    e.day = static_cast<unsigned>(*v);
+    c = k;
+    return true;
+  }
+  return false;
+}
+
 bool weekday(Cursor& c, Expression& e) {
   take(c, {"في"});
   take(c, {"يوم"});
@@ -391,6 +421,7 @@ bool weekday(Cursor& c, Expression& e) {
   if (!w) return false;
   c.advance();
   e.weekday = *w;
+  if (weekday_and_date(c, e)) return true;
   switch (take_modifier(c)) {
     case Modifier::last:
       e.rule = Rule::last_weekday;
@@ -505,12 +536,19 @@ bool day_of_month(Cursor& c, Expression& e) {
     return true;
   }
   if (of && take(c, {"الشهر"})) {
-    const Modifier m = modifier_word(c.peek());
-    // "من الشهر المقبل" names another month; no rule reads it yet.
-    if (m == Modifier::last || m == Modifier::next) return false;
-    take_modifier(c);
-    take(c, {"نفسه", "ذاته"});
-    e.rule = Rule::day_of_this_month;
+    switch (take_modifier(c)) {
+      case Modifier::last:
+        e.rule = Rule::day_of_last_month;
+        break;
+      case Modifier::next:
+        e.rule = Rule::day_of_next_month;
+        break;
+      case Modifier::current:
+      case Modifier::none:
+        take(c, {"نفسه", "ذاته"});
+        e.rule = Rule::day_of_this_month;
+        break;
+    }
     return true;
   }
   if (modifier_word(c.peek()) == Modifier::current) {

@@ -189,6 +189,33 @@ bool relative_day(Cursor& c, Expression& e) {
   return true;
 }
 
+bool day_of_this_month(Cursor& c, Expression& e);
+bool day_of_month(Cursor& c, Expression& e);
+
+// "Sunday the 26th", "Thursday, February 23", "Thursday 23rd of this month":
+// a weekday that names a date. The date decides; the weekday is checked.
+bool weekday_and_date(Cursor& c, Expression& e) {
+  Cursor k = c;
+  Expression dated;
+  if (day_of_month(k, dated) || day_of_this_month(k, dated)) {
+    e.rule = dated.rule;
+    e.day = dated.day;
+    e.month = dated.month;
+    e.year = dated.year;
+    c = k;
+    return true;
+  }
+  k = c;
+  k.accept("the");
+  if (const auto d = day_number(k)) {
+    e.rule = Rule::day_of_this_month;
+    e.day = *d;
+    c = k;
+    return true;
+  }
+  return false;
+}
+
 bool weekday(Cursor& c, Expression& e) {
   c.accept("on");
   c.accept("the");
@@ -206,6 +233,7 @@ bool weekday(Cursor& c, Expression& e) {
   if (!w) return false;
   c.advance();
   e.weekday = *w;
+  if (e.rule == Rule::weekday && weekday_and_date(c, e)) return true;
   // "Thursday last", "Thursday next" — but not "Thursday next week".
   if (e.rule == Rule::weekday && c.peek(1) != "week" && c.peek(1) != "month") {
     if (c.accept("last")) {
@@ -332,12 +360,20 @@ bool day_of_this_month(Cursor& c, Expression& e) {
   const auto d = day_number(c);
   if (!d) return false;
   c.accept("of");
-  if (!c.accept_all({"this", "month"}) &&
-      !c.accept_all({"the", "current", "month"}) &&
-      !c.accept_all({"the", "month"}) && !c.accept_all({"current", "month"})) {
+  if (c.accept_all({"this", "month"}) ||
+      c.accept_all({"the", "current", "month"}) ||
+      c.accept_all({"the", "month"}) || c.accept_all({"current", "month"})) {
+    e.rule = Rule::day_of_this_month;
+  } else if (c.accept_all({"next", "month"}) ||
+             c.accept_all({"the", "following", "month"}) ||
+             c.accept_all({"the", "next", "month"})) {
+    e.rule = Rule::day_of_next_month;
+  } else if (c.accept_all({"last", "month"}) ||
+             c.accept_all({"the", "previous", "month"})) {
+    e.rule = Rule::day_of_last_month;
+  } else {
     return false;
   }
-  e.rule = Rule::day_of_this_month;
   e.day = *d;
   return true;
 }

@@ -62,7 +62,11 @@ class Resolver {
       case Rule::next_month:
         return relative_month(1);
       case Rule::day_of_this_month:
-        return day_of_this_month();
+        return day_of_relative_month(0);
+      case Rule::day_of_last_month:
+        return day_of_relative_month(-1);
+      case Rule::day_of_next_month:
+        return day_of_relative_month(1);
       case Rule::month:
         return named_month();
       case Rule::last_named_month:
@@ -242,25 +246,36 @@ class Resolver {
     return date::sys_days{ymd};
   }
 
-  Outcome day_of_this_month() const {
+  // A day the phrase names by date; when it also gives a weekday ("Sunday
+  // the 26th"), the two must agree.
+  Outcome dated(date::sys_days d) const {
+    if (e_.weekday && date::weekday{d} != *e_.weekday) {
+      fail(date::format("%F", d) + " is a " +
+           date::format("%A", date::weekday{d}) + ", not a " +
+           date::format("%A", *e_.weekday));
+    }
+    return single(d);
+  }
+
+  Outcome day_of_relative_month(int k) const {
     const unsigned d = wanted_day();
-    return single(checked(anchor_month() / date::day{d}));
+    return dated(checked((anchor_month() + date::months{k}) / date::day{d}));
   }
 
   Outcome day_of_month() const {
     const unsigned d = wanted_day();
     const date::month m = wanted_month();
-    if (e_.year) return single(checked(*e_.year / m / date::day{d}));
+    if (e_.year) return dated(checked(*e_.year / m / date::day{d}));
     const date::year y = anchor_.day().year();
     date::year_month_day ymd = y / m / date::day{d};
-    // Shift by tense only when the day exists in a neighbouring year, so
-    // that "29 February" is refused rather than moved to another year.
+    // The day must exist in the anchor's year: "29 February" read in 2017 is
+    // refused, not moved to a leap year by the tense.
     if (tense_ == Tense::future && checked(ymd) < day_) {
       ymd = (y + date::years{1}) / m / date::day{d};
     } else if (tense_ == Tense::past && checked(ymd) > day_) {
       ymd = (y - date::years{1}) / m / date::day{d};
     }
-    return single(checked(ymd));
+    return dated(checked(ymd));
   }
 
  private:
@@ -327,6 +342,10 @@ std::string_view to_string(Rule rule) noexcept {
       return "next_month";
     case Rule::day_of_this_month:
       return "day_of_this_month";
+    case Rule::day_of_last_month:
+      return "day_of_last_month";
+    case Rule::day_of_next_month:
+      return "day_of_next_month";
     case Rule::month:
       return "month";
     case Rule::last_named_month:
