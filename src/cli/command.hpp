@@ -23,6 +23,7 @@ enum Exit : int {
 };
 
 using Action = std::function<int()>;
+void add_time_commands(CLI::App& app, Action& action);  // edtf, allen
 void add_resolve_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli

@@ -14,6 +14,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
 
   cli::Action action;
+  cli::add_time_commands(app, action);
   cli::add_resolve_command(app, action);
 
   try {
