@@ -22,4 +22,17 @@ flags=$(PKG_CONFIG_PATH="$work/prefix/lib/pkgconfig:$work/prefix/lib/x86_64-linu
 c++ "$source/tests/consumer/main.cpp" -o "$work/pc-consumer" $flags
 out=$("$work/pc-consumer")
 [[ "$out" == "2017-02-23" ]] || { echo "pkg-config consumer printed '$out'"; exit 1; }
-echo "2 passed, 0 failed"
+# The README's example, compiled against the installed parley and run.
+mkdir -p "$work/readme/run"
+awk '/<!-- readme-example -->/{found=1; next}
+     found && /^```cpp/{inside=1; next}
+     inside && /^```/{exit}
+     inside{print}' "$source/README.md" > "$work/readme/main.cpp"
+[[ -s "$work/readme/main.cpp" ]] || { echo "README example not found"; exit 1; }
+cp "$source/tests/consumer/CMakeLists.txt" "$work/readme/"
+cmake -S "$work/readme" -B "$work/readme/build" \
+  -DCMAKE_PREFIX_PATH="$work/prefix" >/dev/null
+cmake --build "$work/readme/build" >/dev/null
+out=$(cd "$work/readme/run" && "$work/readme/build/consumer")
+[[ "$out" == "scheduled -> held" ]] || { echo "README example printed '$out'"; exit 1; }
+echo "3 passed, 0 failed"
