@@ -9,6 +9,7 @@
 // scenario anchor is Thursday 2017-02-16 (the Astana report).
 #include "parley/relative.hpp"
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -98,6 +99,8 @@ TEST_CASE("relative en: weekdays") {
           {"on Thursday", thu, "2017-02-16"},
           {"he said the talks will resume on Thursday", fri, "2017-03-02"},
           {"the talks were scheduled for Wednesday", fri, "2017-02-22"},
+          {"talks stalled on Thursday due to the late arrival", fri,
+           "2017-02-23"},
       },
       Lang::en);
 }
@@ -346,6 +349,11 @@ TEST_CASE("relative ar: ordinal days and dates of named months") {
           {"الثامن والعشرين من الشهر الحالي", fri, "2017-02-28"},
           {"الثلاثين من الشهر الحالي", "2017-03-10", "2017-03-30"},
           {"الحادي والثلاثين من الشهر الحالي", "2017-03-10", "2017-03-31"},
+          {"ثالث وعشرين من الشهر الحالي", fri, "2017-02-23"},
+          {"حادي عشر من الشهر الحالي", fri, "2017-02-11"},
+          {"عشرين من الشهر الحالي", fri, "2017-02-20"},
+          {"الحادي والعشرون من الشهر الحالي", fri, "2017-02-21"},
+          {"السابع و العشرين من الشهر الحالي", fri, "2017-02-27"},
           {"الأول من آذار", fri, "2017-03-01"},
           {"في الحادي عشر من تشرين الثاني", fri, "2017-11-11"},
           {"٢٣ فبراير ٢٠١٧", "2018-05-01", "2017-02-23"},
@@ -495,6 +503,15 @@ TEST_CASE("relative: anchors from EDTF values") {
   const auto written =
       parley::Anchor::from(parley::Edtf::parse("2017-02-15T22:00:00Z"));
   CHECK(date::format("%F", written.day()) == "2017-02-15");
+  // An instant read in a zone: 20:00 UTC on the 15th is 02:00 on the 16th
+  // in Almaty.
+  const auto instant = parley::Anchor::at(
+      date::sys_days{date::year{2017} / 2 / 15} + std::chrono::hours{20},
+      "Asia/Almaty");
+  CHECK(date::format("%F", instant.day()) == "2017-02-16");
+  CHECK(instant.time().str() == "2017-02-16T02:00:00+06:00");
+  CHECK(parley::resolve("yesterday", Lang::en, instant).value.str() ==
+        "2017-02-15");
   // Not one day: refused.
   CHECK(resolved("yesterday", Lang::en, "2017-02") == "unresolved");
   CHECK(resolved("yesterday", Lang::en, "2017-02-15/2017-02-16") ==

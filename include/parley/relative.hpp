@@ -152,6 +152,12 @@ class Anchor {
   // for the zone.
   static Anchor from(const Edtf& time, std::string zone = {});
 
+  // An instant, read in `zone` (required): its local calendar day there.
+  // time() is the local date-time with its offset
+  // ("2017-02-16T04:00:00+06:00"). Error: parley::Error with
+  // Errc::bad_value (where "zone") for an unknown zone.
+  static Anchor at(date::sys_seconds instant, std::string zone);
+
   const date::year_month_day& day() const noexcept { return day_; }
   const std::string& zone() const noexcept { return zone_; }
   // The value the anchor came from: Edtf::from_day(day) when built from a
@@ -184,11 +190,11 @@ struct ResolveOptions {
 
 // A resolved expression: the value and everything that derived it.
 struct Resolution {
-  Edtf value;         // "2017-02-23", "2017-02", "2017-02-27/2017-03-05"
-  Anchor anchor;      // what it was resolved against
-  Rule rule;          // the rule applied
-  Tense tense;        // the tense used (stated or assumed)
-  bool tense_stated;  // true when the phrase stated the tense
+  Edtf value;               // "2017-02-23", "2017-02", "2017-02-27/2017-03-05"
+  Anchor anchor;            // what it was resolved against
+  Rule rule = Rule::today;  // the rule applied
+  Tense tense = Tense::none;  // the tense used (stated or assumed)
+  bool tense_stated = false;  // true when the phrase stated the tense
   // The displacement from the anchor to the value's start, one per
   // alternative (two for a one-of set).
   std::vector<Offset> offsets;

@@ -158,4 +158,14 @@ Anchor Anchor::from(const Edtf& time, std::string zone) {
   return anchor;
 }
 
+Anchor Anchor::at(date::sys_seconds instant, std::string zone) {
+  const ZonedInstant seen = in_zone(instant, zone);
+  Anchor anchor;
+  anchor.day_ = date::year_month_day{date::floor<date::days>(seen.local())};
+  check_day(anchor.day_);
+  anchor.zone_ = std::move(zone);
+  anchor.time_ = Edtf::parse(to_string(seen));
+  return anchor;
+}
+
 }  // namespace parley

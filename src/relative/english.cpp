@@ -461,7 +461,8 @@ Marker english_marker(const Tokens& tokens, std::size_t at) {
     }
     return {};
   }
-  if (c.accept_any({"will", "shall", "ll", "scheduled", "due", "upcoming",
+  // Not "due" alone: "due to the late arrival" gives a cause, not a tense.
+  if (c.accept_any({"will", "shall", "ll", "scheduled", "upcoming",
                     "forthcoming", "expected", "slated", "planned", "plans",
                     "planning", "intends", "intend"})) {
     return {Tense::future, 1};
