@@ -4,8 +4,9 @@
 
 #include <CLI/CLI.hpp>
 
-#include "cli/command.hpp"
 #include "parley/error.hpp"
+
+#include "cli/command.hpp"
 
 int main(int argc, char** argv) {
   namespace cli = parley::cli;
