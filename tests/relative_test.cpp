@@ -16,6 +16,7 @@
 
 #include <date/date.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
 #include "parley/time.hpp"
@@ -534,4 +535,55 @@ TEST_CASE("relative: Arabic normalisation") {
   CHECK(parley::normalize_arabic("Geneva 23") == "Geneva 23");
   CHECK(parley::detect_language("الخميس") == Lang::ar);
   CHECK(parley::detect_language("Thursday") == Lang::en);
+}
+
+TEST_CASE("relative: JSON round-trips an expression and re-derives a value") {
+  const parley::Anchor published(date::year{2017} / 2 / 16, "Asia/Almaty");
+  const parley::Resolution r =
+      parley::resolve("الخميس المقبل", Lang::ar, published);
+  CHECK(r.value.str() == "2017-02-23");  // Thu 16th + 7 days
+
+  const nlohmann::json j = r;
+  CHECK(j["value"] == "2017-02-23");
+  CHECK(j["rule"] == "next_weekday");
+  CHECK(j["offsets"] == nlohmann::json::array({"P7D"}));
+  CHECK(j["anchor"]["day"] == "2017-02-16");
+  CHECK(j["anchor"]["zone"] == "Asia/Almaty");
+  CHECK(j["expression"]["weekday"] == "thursday");
+
+  const auto back = j["expression"].get<parley::Expression>();
+  CHECK(back == r.expression);
+
+  // The source turns out to be from Monday 2017-02-20: the next Thursday is
+  // then the 23rd as well; from Friday the 24th it is 2017-03-02.
+  const parley::Anchor monday(date::year{2017} / 2 / 20);
+  CHECK(parley::resolve(back, monday).value.str() == "2017-02-23");
+  const parley::Anchor friday(date::year{2017} / 2 / 24);
+  CHECK(parley::resolve(back, friday).value.str() == "2017-03-02");
+
+  parley::Expression dated;
+  dated.rule = Rule::day_of_month;
+  dated.day = 23;
+  dated.month = date::February;
+  dated.year = date::year{2017};
+  dated.tense = Tense::future;
+  CHECK(nlohmann::json(dated).get<parley::Expression>() == dated);
+}
+
+TEST_CASE("relative: JSON refuses unknown names") {
+  const auto code = [](const char* text) {
+    try {
+      (void)nlohmann::json::parse(text).get<parley::Expression>();
+    } catch (const parley::Error& e) {
+      return std::string(parley::to_string(e.code())) + " " + e.where();
+    }
+    return std::string("accepted");
+  };
+  CHECK(code(R"({"rule":"fortnight"})") == "bad_document /rule");
+  CHECK(code(R"({"day":3})") == "bad_document /rule");
+  CHECK(code(R"({"rule":"weekday","weekday":"thor"})") ==
+        "bad_document /weekday");
+  CHECK(code(R"({"rule":"day_of_this_month","day":32})") ==
+        "bad_document /day");
+  CHECK(code(R"({"rule":"today"})") == "accepted");
 }

@@ -49,6 +49,7 @@
 #include <vector>
 
 #include <date/date.h>
+#include <nlohmann/json_fwd.hpp>
 
 #include "parley/time.hpp"
 
@@ -220,6 +221,22 @@ Resolution resolve(const Expression& expression, const Anchor& anchor,
 // parse_expression then resolve.
 Resolution resolve(std::string_view phrase, Lang lang, const Anchor& anchor,
                    const ResolveOptions& options = {});
+
+// JSON. An Expression is an object with its rule and the fields the rule
+// reads: {"rule":"day_of_this_month","tense":"future","day":23,
+// "phrase":"…","matched":"…"}; weekdays are lowercase English names
+// ("thursday"), months numbers 1-12, units "day"/"week"/"month". An Anchor
+// is {"day":"2017-02-16","zone":"Asia/Almaty","time":"2017-02-16?"}; a
+// Resolution is {"value","anchor","rule","tense","tense_stated","offsets",
+// "expression"} with offsets as ISO 8601 durations ("-P1D"). A stored
+// resolution is re-derived by reading its expression back and resolving it
+// against the (corrected) anchor, so only Expression has from_json.
+// from_json throws parley::Error (Errc::bad_document, where() the JSON
+// path) for a missing rule, an unknown name, or a value out of range.
+void to_json(nlohmann::json& j, const Expression& expression);
+void from_json(const nlohmann::json& j, Expression& expression);
+void to_json(nlohmann::json& j, const Anchor& anchor);
+void to_json(nlohmann::json& j, const Resolution& resolution);
 
 // Arabic text as parley matches and indexes it: diacritics (U+064B–U+065F,
 // U+0670) and tatweel (U+0640) removed; أ إ آ ٱ → ا; ى → ي; ة → ه;
