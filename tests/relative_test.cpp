@@ -164,6 +164,9 @@ TEST_CASE("relative en: a weekday with a date, and days of other months") {
           {"the 3rd of next month", fri, "2017-03-03"},
           {"the 20th of last month", fri, "2017-01-20"},
           {"the 5th of next month", "2017-12-30", "2018-01-05"},
+          {"today, Friday", fri, "2017-02-24"},
+          {"yesterday (Thursday)", fri, "2017-02-23"},
+          {"tomorrow Friday", fri, "unresolved"},  // the 25th is a Saturday
       },
       Lang::en);
 }
@@ -376,6 +379,9 @@ TEST_CASE("relative ar: a weekday with a date, and days of other months") {
           {"3 من الشهر المقبل", fri, "2017-03-03"},
           {"العشرين من الشهر الماضي", fri, "2017-01-20"},
           {"الخامس من الشهر القادم", "2017-12-30", "2018-01-05"},
+          {"اليوم الجمعة", fri, "2017-02-24"},
+          {"أمس الخميس", fri, "2017-02-23"},
+          {"غدا الأحد", fri, "unresolved"},  // the 25th is a Saturday
       },
       Lang::ar);
 }

@@ -381,6 +381,11 @@ bool relative_day(Cursor& c, Expression& e) {
   } else {
     return false;
   }
+  // "اليوم الخميس", "امس الاربعاء": the weekday is checked.
+  if (const auto w = weekday_word(c.peek())) {
+    e.weekday = *w;
+    c.advance();
+  }
   return true;
 }
 

@@ -186,6 +186,11 @@ bool relative_day(Cursor& c, Expression& e) {
   } else {
     return false;
   }
+  // "today, Thursday", "yesterday (Wednesday)": the weekday is checked.
+  if (const auto w = weekday_word(c.peek())) {
+    e.weekday = *w;
+    c.advance();
+  }
   return true;
 }
 

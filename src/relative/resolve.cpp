@@ -118,13 +118,14 @@ class Resolver {
     return Outcome{day_text(d), {days_from_anchor(d)}};
   }
 
-  Outcome shift_days(std::int64_t n) const { return single(day_ + days(n)); }
+  Outcome shift_days(std::int64_t n) const { return dated(day_ + days(n)); }
 
   Outcome shift_count(int sign) const {
     if (e_.count < 0 || e_.count > 100000) fail("count out of range");
     const std::int64_t n = sign * e_.count;
     switch (e_.unit) {
       case Unit::day:
+        check_weekday(day_ + days(n));
         return Outcome{day_text(day_ + days(n)), {{n, Unit::day}}};
       case Unit::week:
         return Outcome{day_text(day_ + days(7 * n)), {{n, Unit::week}}};
@@ -246,14 +247,18 @@ class Resolver {
     return date::sys_days{ymd};
   }
 
-  // A day the phrase names by date; when it also gives a weekday ("Sunday
-  // the 26th"), the two must agree.
-  Outcome dated(date::sys_days d) const {
+  // When the phrase also gives a weekday ("Sunday the 26th", "today,
+  // Thursday"), it must fall on the day named.
+  void check_weekday(date::sys_days d) const {
     if (e_.weekday && date::weekday{d} != *e_.weekday) {
       fail(date::format("%F", d) + " is a " +
            date::format("%A", date::weekday{d}) + ", not a " +
            date::format("%A", *e_.weekday));
     }
+  }
+
+  Outcome dated(date::sys_days d) const {
+    check_weekday(d);
     return single(d);
   }
 
