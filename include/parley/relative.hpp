@@ -38,6 +38,22 @@
 // Arabic is normalised before matching (normalize_arabic): diacritics and
 // tatweel removed, أ إ آ ٱ → ا, ى → ي, ة → ه, Eastern digits → 0-9.
 //
+// Tense markers are found outside the matched expression, by word lists:
+// future (will, shall, is/are to, scheduled, upcoming; سوف, the سـ prefix on
+// a verb (ستكون, سيعقد; with a list of nouns it excludes), المقرر, المرتقب,
+// المزمع, ننوي) and past (was, were, said, began; كان, جرت, بدأت, قال). A
+// future marker outweighs a past one, because a reporting verb is past in
+// reported speech ("he said the talks will open on Thursday"). "was/were
+// to", "were scheduled" are past.
+//
+// Limitations. A part of a period resolves to the whole period ("late
+// February", "أواخر شباط" give 2017-02; "early next week" the whole week):
+// the value contains the truth but is coarser than the words. Refused, as
+// unresolved: a bare day without a month ("on the 23rd"), "the week after
+// next", and a phrase holding two expressions ("Thursday next week",
+// "الخميس، متأخرة يوماً") — resolve such parts one at a time. Dates in
+// digits ("23/2") are not read: they are not relative.
+//
 // Thread-safety: all functions are pure; concurrent calls are safe.
 #ifndef PARLEY_RELATIVE_HPP
 #define PARLEY_RELATIVE_HPP

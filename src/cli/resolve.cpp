@@ -8,8 +8,11 @@
 //    "earliest_start":"2017-02-23","latest_start":"2017-02-23",
 //    "earliest_end":"2017-02-23","latest_end":"2017-02-23",...}
 //
-// End bounds are inclusive here (the last day), unlike Bounds. A phrase
-// that cannot be resolved exits 65 with a one-line message on stderr.
+// End bounds are inclusive here (the last day), unlike Bounds. "offset" is
+// one ISO 8601 duration, or "[-P1D,P6D]" for a one-of set. Three fields
+// follow the ones above: "matched" (the part of the phrase that named the
+// time), "tense" and "tense_stated". A phrase that cannot be resolved exits
+// 65 with a one-line message on stderr; a bad flag exits 64.
 #include <iostream>
 #include <memory>
 #include <optional>
