@@ -401,10 +401,7 @@ bool weekday_and_date(Cursor& c, Expression& e) {
   Expression dated;
   Cursor full = k;
   if (day_of_month(full, dated)) {
-    e.rule = dated.rule;
-    e.day = dated.day;
-    e.month = dated.month;
-    e.year = dated.year;
+    adopt_date(e, dated);
     c = full;
     return true;
   }

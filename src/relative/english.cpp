@@ -203,10 +203,7 @@ bool weekday_and_date(Cursor& c, Expression& e) {
   Cursor k = c;
   Expression dated;
   if (day_of_month(k, dated) || day_of_this_month(k, dated)) {
-    e.rule = dated.rule;
-    e.day = dated.day;
-    e.month = dated.month;
-    e.year = dated.year;
+    adopt_date(e, dated);
     c = k;
     return true;
   }

@@ -108,6 +108,15 @@ using Recogniser = bool (*)(Cursor&, Expression&);
 std::optional<Found> longest_match(const Tokens& tokens, std::size_t at,
                                    std::initializer_list<Recogniser> list);
 
+// Gives `e` the rule and date fields of `dated`, keeping its weekday: a
+// weekday followed by a date ("Sunday the 26th") resolves by the date.
+inline void adopt_date(Expression& e, const Expression& dated) {
+  e.rule = dated.rule;
+  e.day = dated.day;
+  e.month = dated.month;
+  e.year = dated.year;
+}
+
 // The value of a token of ASCII digits (at most 9), or nothing.
 std::optional<std::int64_t> digits_value(std::string_view text) noexcept;
 
