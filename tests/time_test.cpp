@@ -91,6 +91,9 @@ TEST_CASE("date-times are bounded by their UTC day") {
   CHECK(envelope("2017-02-16T22:30:00") == "2017-02-16 2017-02-17");
   CHECK(envelope("2017-02-16T22:30:00.5Z") == "2017-02-16 2017-02-17");
   CHECK(envelope("2017-12-31T23:00:00-01") == "2018-01-01 2018-01-02");
+  CHECK(envelope("2017-12-31T23:30+00:45") == "2017-12-31 2018-01-01");
+  CHECK(Edtf::parse("2017-02-16T10:00").precision() ==
+        parley::Precision::minute);
 }
 
 TEST_CASE("level 1: long years, seasons, qualifiers, X, open and unknown") {
@@ -313,7 +316,7 @@ TEST_CASE("more invalid values") {
                  "..",
                  "2017-02-23T",
                  "2017-02-23T25:00:00",
-                 "2017-02-23T10:00",
+                 "2017-02-23T10",
                  "2017?~",
                  "Y12",
                  "Y-",
@@ -354,6 +357,13 @@ TEST_CASE("more invalid values") {
     CHECK_MESSAGE(refusal(t) != "valid", t);
   }
   CHECK(refusal("") == "position 1");
+  CHECK(refusal("?2004?") == "valid");
+  CHECK(refusal("2004-06-?11~") == "valid");
+  CHECK(refusal("2004??") == "position 6");
+  CHECK(refusal("2004-06-11T10:00-12:30") == "position 17");
+  CHECK(refusal("2004-06-11T10:00+14:30") == "position 17");
+  CHECK(refusal("2004-06-11T10:00-12:00") == "valid");
+  CHECK(refusal("2004-06-11T10:00+14:00") == "valid");
 }
 
 TEST_CASE("str() is canonical: parse(str()) == value") {

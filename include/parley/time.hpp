@@ -17,7 +17,8 @@
 // the bound empty, and the flags tell which.
 //
 // What parse() accepts (all three EDTF levels):
-//   level 0  2017, 2017-02, 2017-02-23, 2017-02-23T10:00:00[Z|±hh|±hh:mm],
+//   level 0  2017, 2017-02, 2017-02-23,
+//   2017-02-23T10:00[:00[.5]][Z|±hh|±hh:mm],
 //            2017-02-15/2017-02-16
 //   level 1  Y170000002 (Y only with more than 4 digits), -0044 (0000 is
 //            1 BCE; -0000 is refused), seasons 2017-21..24, a trailing ?, ~
@@ -51,7 +52,8 @@
 //     date::year's ±32767 the arithmetic is parley's own.
 //   * Only '?', '~' and '%' qualify; a qualifier may stand left of a
 //     component (covering it alone) or right of it (covering it and every
-//     component to its left), at most one on each side of a component.
+//     component to its left); both may qualify one component ("?2004~").
+//   * A UTC offset lies within -12:00..+14:00, the offsets in use.
 //
 // Thread-safety: Edtf is an immutable value; concurrent reads are safe.
 #ifndef PARLEY_TIME_HPP

@@ -280,18 +280,20 @@ void Parser::time(DateInfo& info, std::int64_t& day) {
   const std::size_t m_at = pos_;
   const unsigned m = two_digits("minute");
   if (m > 59) fail(m_at, "minute must be 00-59");
-  if (peek() != ':') fail(pos_, "expected ':' and seconds");
-  ++pos_;
-  const std::size_t s_at = pos_;
-  const unsigned sec = two_digits("second");
-  if (sec > 59) fail(s_at, "second must be 00-59");
-  if (peek() == '.') {
+  info.precision = Precision::minute;
+  if (peek() == ':') {
     ++pos_;
-    if (!is_digit(peek()))
-      fail(pos_, "expected digits of a fraction of a second");
-    while (is_digit(peek())) ++pos_;
+    const std::size_t s_at = pos_;
+    const unsigned sec = two_digits("second");
+    if (sec > 59) fail(s_at, "second must be 00-59");
+    if (peek() == '.') {
+      ++pos_;
+      if (!is_digit(peek()))
+        fail(pos_, "expected digits of a fraction of a second");
+      while (is_digit(peek())) ++pos_;
+    }
+    info.precision = Precision::second;
   }
-  info.precision = Precision::second;
   std::int64_t offset = 0;  // minutes east of UTC
   if (peek() == 'Z') {
     ++pos_;
@@ -312,6 +314,8 @@ void Parser::time(DateInfo& info, std::int64_t& day) {
     if (minus && oh == 0 && om == 0)
       fail(o_at, "a zero offset is written 'Z' or '+00:00', never '-00:00'");
     offset = (minus ? -1 : 1) * static_cast<std::int64_t>(oh * 60 + om);
+    if (offset < -12 * 60 || offset > 14 * 60)
+      fail(o_at, "a UTC offset lies within -12:00..+14:00");
   }
   const std::int64_t minutes = static_cast<std::int64_t>(h * 60 + m) - offset;
   day += detail::floor_div(minutes, 1440);
