@@ -433,12 +433,9 @@ DateInfo Parser::date() {
   else
     info.precision = Precision::unknown;
 
-  const std::uint32_t months =
-      !has_month || grouping ? 0 : match_mask(month_p, 1, 12);
-  const std::uint32_t days = has_day ? match_mask(day_p, 1, 31) : 0;
-  if (has_month && !grouping && months == 0)
-    fail(month_at, "no month 01-12 matches " + std::string(month_p, 2));
-
+  // The months and days an X pattern allows (computed only when needed).
+  std::uint32_t months = 0;
+  std::uint32_t days = 0;
   // The earliest or latest valid completion of one year, as (month, day);
   // false when the year has none.
   auto complete = [&](std::int64_t y, bool latest, unsigned& om, unsigned& od) {
@@ -508,6 +505,11 @@ DateInfo Parser::date() {
   } else {
     if (peek() == 'T')
       fail(pos_, "a date with X or significant digits takes no time of day");
+    months = !has_month || grouping ? 0 : match_mask(month_p, 1, 12);
+    days = has_day ? match_mask(day_p, 1, 31) : 0;
+    if (has_month && !grouping && months == 0)
+      fail(month_at, "no month 01-12 matches " + std::string(month_p, 2));
+
     const std::int64_t n = years.count();
     bool found = false;
     unsigned m = 1, d = 1;
