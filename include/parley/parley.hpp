@@ -3,6 +3,7 @@
 #define PARLEY_PARLEY_HPP
 
 #include "parley/actor.hpp"
+#include "parley/allen.hpp"
 #include "parley/claim.hpp"
 #include "parley/database.hpp"
 #include "parley/document.hpp"
@@ -13,8 +14,11 @@
 #include "parley/payload.hpp"
 #include "parley/place.hpp"
 #include "parley/process.hpp"
+#include "parley/relative.hpp"
 #include "parley/source.hpp"
 #include "parley/text.hpp"
 #include "parley/time.hpp"
+#include "parley/timeline.hpp"
+#include "parley/zone.hpp"
 
 #endif  // PARLEY_PARLEY_HPP
