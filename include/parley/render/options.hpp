@@ -1,0 +1,28 @@
+// parley/render/options.hpp — what every renderer takes besides the
+// timeline. Each format has its own header in parley/render/ with one
+// function, write_<format>(timeline, out, options), which writes the whole
+// document to `out` and throws parley::Error (io) when the stream fails.
+#ifndef PARLEY_RENDER_OPTIONS_HPP
+#define PARLEY_RENDER_OPTIONS_HPP
+
+#include <optional>
+#include <string>
+
+#include "parley/document.hpp"
+
+namespace parley {
+
+struct RenderOptions {
+  // The preferred language of names and titles; others fall back to
+  // English, then to any. Default: "en".
+  std::string lang = "en";
+  // The document title; empty: the timeline's title, else "Timeline".
+  std::string title;
+  // The time the output is produced, where a format records it (iCalendar's
+  // DTSTAMP). Default: now. Tests set it for reproducible output.
+  std::optional<RecordTime> generated_at;
+};
+
+}  // namespace parley
+
+#endif  // PARLEY_RENDER_OPTIONS_HPP
