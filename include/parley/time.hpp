@@ -181,7 +181,9 @@ struct MonthBlock {
 
 // Options for Edtf::parse. Cheap to copy; pass by const&.
 struct EdtfOptions {
-  // The month block of each grouping code 21..41 (index code - 21).
+  // The month block of each grouping code 21..41 (index code - 21);
+  // first_month 1..12 and months 1..12, else parsing a value that uses the
+  // block throws parley::Error (Errc::bad_value).
   // Default: northern_meteorological() (see the header comment). Changing
   // it changes bounds only, never validity or the canonical text.
   std::array<MonthBlock, 21> groupings = northern_meteorological();

@@ -357,6 +357,13 @@ DateInfo Parser::date() {
           static_cast<unsigned>((month_p[0] - '0') * 10 + (month_p[1] - '0'));
       if (m >= 21 && m <= 41) {
         grouping = m;
+        const MonthBlock block = options_.groupings[m - 21];
+        if (block.first_month < 1 || block.first_month > 12 ||
+            block.months < 1 || block.months > 12)
+          throw Error(Errc::bad_value,
+                      "EdtfOptions.groupings[" + std::to_string(m - 21) + "]",
+                      "a month block starts in month 1..12 and lasts 1..12 "
+                      "months");
         level = std::max(level, m <= 24 ? 1 : 2);
       } else if (m < 1 || m > 12) {
         fail(month_at, "month " + std::string(month_p, 2) +
