@@ -3,7 +3,8 @@
 # $1 = build directory (holds the parley binary), $2 = source directory.
 # Installs the pinned edtf.js with `npm ci` when node_modules is missing,
 # generates a seeded corpus of 12,000 strings over every EDTF feature and
-# compares validity and bounds. Known faults of edtf.js are listed, with
+# compares validity and bounds; where edtf.js computes bounds wrongly, parley
+# must match a brute-force oracle instead. Known faults of edtf.js are listed, with
 # their reasons, in tests/differential/compare.js; any other disagreement
 # fails the test.
 set -euo pipefail
