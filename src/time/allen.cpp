@@ -21,15 +21,37 @@ constexpr std::array<std::string_view, 13> kNames = {
 // Nodes of the constraint graph.
 enum Node : int { kZero = 0, kXs = 1, kXe = 2, kYs = 3, kYe = 4 };
 
-// A system of constraints v - u <= w over the five nodes. Feasible iff the
-// graph (an edge u -> v of weight w per constraint) has no negative cycle.
-// Weights are at most 2^60 in magnitude (days < 2^59, infinities 2^60), so
-// a shortest path of at most five edges is above -5 * 2^60; a distance below
-// -6 * 2^60 proves a negative cycle, and stopping there keeps every sum far
-// from overflow.
+// A system of constraints v - u <= w over the five nodes, kept closed:
+// d_[u][v] is the tightest bound on v - u that the constraints imply (the
+// shortest path u -> v in the constraint graph), kBig when unbounded. Adding
+// a constraint to a closed, feasible system makes it infeasible iff it closes
+// a negative cycle (w + d_[v][u] < 0); otherwise every shortest path may now
+// use the new edge once: d[i][j] = min(d[i][j], d[i][u] + w + d[v][j]).
+// Values: days < 2^59 and infinities 2^60, so a feasible system has every
+// bound in [-2^61, kBig] and the three-term sums stay far from overflow.
 class System {
  public:
-  void add(int u, int v, std::int64_t w) { edges_[n_++] = {u, v, w}; }
+  System() {
+    for (auto& row : d_) row.fill(kBig);
+    for (int i = 0; i < 5; ++i) d_[i][i] = 0;
+  }
+
+  void add(int u, int v, std::int64_t w) {
+    if (!feasible_ || w >= d_[u][v]) return;
+    if (d_[v][u] < kBig && w + d_[v][u] < 0) {
+      feasible_ = false;
+      return;
+    }
+    for (int i = 0; i < 5; ++i) {
+      if (d_[i][u] >= kBig) continue;
+      const std::int64_t head = d_[i][u] + w;
+      for (int j = 0; j < 5; ++j) {
+        if (d_[v][j] >= kBig) continue;
+        const std::int64_t t = head + d_[v][j];
+        if (t < d_[i][j]) d_[i][j] = t;
+      }
+    }
+  }
   void less(int a, int b) { add(b, a, -1); }  // a < b
   void equal(int a, int b) {
     add(a, b, 0);
@@ -40,34 +62,12 @@ class System {
     add(kZero, v, hi);
   }
 
-  static constexpr std::int64_t kFloor = -6 * kPosInf;
-
-  bool feasible() const {
-    // Bellman-Ford from a virtual source joined to every node by weight 0.
-    std::int64_t dist[5] = {0, 0, 0, 0, 0};
-    for (int round = 0; round < 6; ++round) {
-      bool changed = false;
-      for (int i = 0; i < n_; ++i) {
-        const Edge& e = edges_[i];
-        if (dist[e.from] + e.w < dist[e.to]) {
-          dist[e.to] = dist[e.from] + e.w;
-          if (dist[e.to] < kFloor) return false;
-          changed = true;
-        }
-      }
-      if (!changed) return true;
-    }
-    return false;
-  }
+  bool feasible() const { return feasible_; }
 
  private:
-  struct Edge {
-    int from;
-    int to;
-    std::int64_t w;
-  };
-  std::array<Edge, 24> edges_{};
-  int n_ = 0;
+  static constexpr std::int64_t kBig = std::int64_t{1} << 61;
+  std::array<std::array<std::int64_t, 5>, 5> d_;
+  bool feasible_ = true;
 };
 
 struct Range {
