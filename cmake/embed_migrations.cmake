@@ -1,5 +1,6 @@
 # Writes OUTPUT, a C++ file holding each migration in INPUTS (sorted
 # NNN_name.sql files) as a string, in order. Run with cmake -P.
+string(REPLACE "|" ";" INPUTS "${INPUTS}")
 set(body "")
 foreach(input IN LISTS INPUTS)
   get_filename_component(name ${input} NAME)

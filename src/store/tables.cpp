@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include "parley/relative.hpp"
+
 namespace parley::detail {
 namespace {
 
@@ -30,6 +32,44 @@ void bind_optional(Statement& s, int index, const std::optional<Id<Tag>>& id) {
 
 std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
+}
+
+// The names and aliases of the current actor or place `id`, in every
+// language, for the search index.
+std::string names_of(SQLite::Database& db, const char* table,
+                     const std::string& id) {
+  Statement q{db, std::string("SELECT ifnull((SELECT group_concat(value, ' ') "
+                              "FROM json_each(doc, '$.names')), '') || ' ' || "
+                              "ifnull((SELECT group_concat(value, ' ') FROM "
+                              "json_each(doc, '$.aliases')), '') FROM ") +
+                      table + " WHERE id = ? AND recorded_to IS NULL"};
+  q.bind(1, id);
+  return q.executeStep() ? q.getColumn(0).getString() : std::string();
+}
+
+// What a text search of the event matches (see schema/002_search.sql).
+std::string search_text(SQLite::Database& db, const Event& event) {
+  std::string body;
+  for (const auto& texts : {event.title, event.summary}) {
+    for (const auto& [lang, text] : texts) body += text + "\n";
+  }
+  for (const Participant& p : event.participants) {
+    body += names_of(db, "actor", p.actor.value) + "\n";
+  }
+  for (const PayloadActor& p : payload_actors(event.payload)) {
+    body += names_of(db, "actor", p.actor.value) + "\n";
+  }
+  if (event.place) body += names_of(db, "place", event.place->value);
+  return normalize_arabic(body);
+}
+
+void index_text(SQLite::Database& db, const char* table, std::int64_t rowid,
+                const std::string& body) {
+  Statement q{
+      db, std::string("INSERT INTO ") + table + " (rowid, body) VALUES (?, ?)"};
+  q.bind(1, static_cast<int64_t>(rowid));
+  q.bind(2, body);
+  q.exec();
 }
 
 }  // namespace
@@ -150,6 +190,7 @@ void Table<Event>::insert(SQLite::Database& db, const Event& event,
   for (const PayloadActor& p : payload_actors(event.payload)) {
     add_actor(p.actor, p.role);
   }
+  index_text(db, "event_search", version, search_text(db, event));
   Statement topic{db, "INSERT INTO event_topic (version, topic) VALUES (?, ?)"};
   for (const std::string& t : event.topics) {
     topic.bind(1, static_cast<int64_t>(version));
@@ -172,6 +213,10 @@ void Table<Claim>::insert(SQLite::Database& db, const Claim& claim,
   row.bind(6, std::string(to_string(claim.stance)));
   row.bind(7, doc);
   row.exec();
+  if (!claim.quote.empty()) {
+    index_text(db, "claim_search", db.getLastInsertRowid(),
+               normalize_arabic(claim.quote));
+  }
 }
 
 void Table<Link>::bind_key(SQLite::Statement& s, const Link& k) {
