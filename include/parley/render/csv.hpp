@@ -1,0 +1,69 @@
+// parley/render/csv.hpp — a timeline as CSV, one row per event, with
+// ACLED-like columns so it opens in the tools that read ACLED exports.
+//
+//   parley::write_csv(timeline, std::cout);
+//
+// RFC 4180: UTF-8 without a byte-order mark, CRLF after every record, a
+// header row, every row with the same 24 fields; a field containing a comma,
+// a double quote, CR or LF is enclosed in double quotes, with each quote
+// doubled. Lists inside a field are joined with "; ". Days are "YYYY-MM-DD".
+//
+// Columns, in order:
+//   event_id        the event's id
+//   event_date      the earliest day it can have started (bounds), "" when
+//                   its start is open or unknown
+//   time_precision  ACLED's code, from the value's bounds: 1 = a single
+//                   known day (day precision or finer, no '?', '~' or X);
+//                   2 = a span of at most 7 days (an interval of days, an
+//                   uncertain or approximate day, a one-of set of close
+//                   days); 3 = anything wider or with an open or unknown
+//                   end (a month, a season, a year, "[..2017-02-16]").
+//   edtf            the EDTF value as stored ("[..2017-02-16]")
+//   earliest_start  as event_date
+//   latest_end      the last day it can have ended (inclusive), "" when
+//                   open or unknown
+//   kind            the event kind ("negotiation_round")
+//   plover          the PLOVER event type of the kind ("CONSULT"), or ""
+//   status          none | scheduled | held | postponed | cancelled
+//   planned         the planned time as EDTF, or ""
+//   title           in options.lang (falling back to English, then any)
+//   actor1, actor2  the first two actors by name: participants (parties
+//                   first, then mediators, hosts, the rest, each in
+//                   recorded order), then actors named only in the payload
+//                   (a pledger, a perpetrator)
+//   assoc_actors    the others, "; "-separated
+//   place           the place's name
+//   country, admin1, location
+//                   from the place's path (Timeline::place_path): the
+//                   outermost place of kind country, the outermost of kind
+//                   region, and the place itself when it is a city, area
+//                   or site ("" where absent): Syria, Rif Dimashq, Eastern
+//                   Ghouta
+//   latitude, longitude
+//                   of the place or its nearest ancestor with coordinates
+//                   (as Timeline::coordinates); "" when none
+//   process         the process's name
+//   topics          "; "-separated
+//   claims          "claimant:stance" per claim, "; "-separated; the
+//                   claimant's name, or "source" when the source speaks
+//                   for itself ("Mohammed Alloush:denies")
+//   source          the sources of the claims, by publisher, "; "-separated
+//                   without repeats
+//
+// Throws parley::Error (Errc::io) when the stream fails.
+#ifndef PARLEY_RENDER_CSV_HPP
+#define PARLEY_RENDER_CSV_HPP
+
+#include <ostream>
+
+#include "parley/render/options.hpp"
+#include "parley/timeline.hpp"
+
+namespace parley {
+
+void write_csv(const Timeline& timeline, std::ostream& out,
+               const RenderOptions& options = {});
+
+}  // namespace parley
+
+#endif  // PARLEY_RENDER_CSV_HPP

@@ -1,0 +1,35 @@
+// parley/render/geojson.hpp — a timeline as GeoJSON (RFC 7946) for maps.
+//
+// A FeatureCollection with one Feature per event, in chronological order.
+// The geometry is a Point [longitude, latitude] (in that order, as RFC 7946
+// requires; iCalendar's GEO is the reverse) of the event's place or its
+// nearest ancestor with coordinates (Timeline::coordinates), and null when
+// none has any. Each Feature's "id" is the event id and its properties are:
+//   id, kind, title (options.lang), time (the EDTF value), start (earliest
+//   start day, or null when open/unknown), end (latest end day, inclusive,
+//   or null), display (the date for people: "on or before 2017-02-16"),
+//   place (its name, or null), status, planned (EDTF or null).
+//
+//   parley::write_geojson(timeline, std::cout);
+//   // {"type":"FeatureCollection","features":[{"type":"Feature",
+//   //   "id":"event:astana-2","geometry":{"type":"Point",
+//   //   "coordinates":[71.4491,51.1694]},"properties":{...}}, ...]}
+//
+// UTF-8 JSON, no byte-order mark. Throws parley::Error (Errc::io) when the
+// stream fails.
+#ifndef PARLEY_RENDER_GEOJSON_HPP
+#define PARLEY_RENDER_GEOJSON_HPP
+
+#include <ostream>
+
+#include "parley/render/options.hpp"
+#include "parley/timeline.hpp"
+
+namespace parley {
+
+void write_geojson(const Timeline& timeline, std::ostream& out,
+                   const RenderOptions& options = {});
+
+}  // namespace parley
+
+#endif  // PARLEY_RENDER_GEOJSON_HPP
