@@ -1,0 +1,230 @@
+// parley/render/csv.hpp: RFC 4180 records with ACLED-like columns, read back
+// field by field with a parser written here from the RFC.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "parley/error.hpp"
+#include "parley/render/csv.hpp"
+
+#include "support.hpp"
+
+namespace {
+
+using Record = std::vector<std::string>;
+
+// RFC 4180 §2: records end with CRLF; a quoted field may hold commas, CRLF
+// and doubled quotes. Fails the test on anything else (a bare LF, a quote
+// inside an unquoted field).
+std::vector<Record> parse_csv(const std::string& text) {
+  std::vector<Record> records;
+  Record record;
+  std::string field;
+  bool quoted = false;
+  bool was_quoted = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < text.size() && text[i + 1] == '"') {
+        field += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c == '"') {
+      if (!field.empty()) FAIL("quote inside an unquoted field");
+      quoted = was_quoted = true;
+    } else if (c == ',') {
+      record.push_back(field);
+      field.clear();
+      was_quoted = false;
+    } else if (c == '\r') {
+      if (i + 1 >= text.size() || text[i + 1] != '\n') FAIL("CR without LF");
+      record.push_back(field);
+      records.push_back(record);
+      record.clear();
+      field.clear();
+      was_quoted = false;
+      ++i;
+    } else {
+      if (c == '\n') FAIL("LF without CR ends a record");
+      field += c;
+    }
+  }
+  REQUIRE_MESSAGE(!quoted, "unterminated quoted field");
+  REQUIRE_MESSAGE((field.empty() && record.empty() && !was_quoted),
+                  "the last record must end with CRLF");
+  return records;
+}
+
+parley::Timeline astana(const parley::RenderOptions& = {}) {
+  parley::Database db{":memory:"};
+  db.import_json(parley::test::astana_json());
+  return parley::make_timeline(db, db.events());
+}
+
+std::vector<Record> render(const parley::Timeline& t,
+                           const parley::RenderOptions& options = {}) {
+  std::ostringstream out;
+  parley::write_csv(t, out, options);
+  return parse_csv(out.str());
+}
+
+// The fields of the row of `id`, by column name.
+std::map<std::string, std::string> row_of(const std::vector<Record>& records,
+                                          const std::string& id) {
+  for (const Record& r : records) {
+    if (r[0] != id) continue;
+    std::map<std::string, std::string> out;
+    for (std::size_t i = 0; i < records[0].size(); ++i) {
+      out[records[0][i]] = r.at(i);
+    }
+    return out;
+  }
+  FAIL("no row for " << id);
+  return {};
+}
+
+nlohmann::json json_entry(const char* array, const std::string& id) {
+  nlohmann::json found;
+  const nlohmann::json document = parley::test::astana_json();
+  for (const auto& e : document[array]) {
+    if (e["id"] == id) found = e;  // the last version wins
+  }
+  REQUIRE(!found.is_null());
+  return found;
+}
+
+}  // namespace
+
+TEST_CASE("csv: the documented columns, one row per event, same width") {
+  const auto t = astana();
+  const auto records = render(t);
+  const Record header = {
+      "event_id",       "event_date",   "time_precision", "edtf",
+      "earliest_start", "latest_end",   "kind",           "plover",
+      "status",         "planned",      "title",          "actor1",
+      "actor2",         "assoc_actors", "place",          "country",
+      "admin1",         "location",     "latitude",       "longitude",
+      "process",        "topics",       "claims",         "source"};
+  REQUIRE(records.size() == t.events.size() + 1);
+  CHECK(records[0] == header);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    CHECK(records[i].size() == header.size());
+    CHECK(records[i][0] == t.events[i - 1].id.value);  // chronological
+  }
+}
+
+TEST_CASE("csv: the Astana round's fields come from the data") {
+  const auto records = render(astana());
+  const auto event = json_entry("events", "event:astana-2");
+  const auto astana_place = json_entry("places", "place:astana");
+  const auto row = row_of(records, "event:astana-2");
+  CHECK(row.at("event_date") == event["time"]);
+  CHECK(row.at("earliest_start") == event["time"]);
+  CHECK(row.at("latest_end") == event["time"]);  // inclusive: the same day
+  CHECK(row.at("edtf") == event["time"]);
+  CHECK(row.at("planned") == event["planned"]);
+  CHECK(row.at("status") == event["status"]);
+  CHECK(row.at("kind") == event["kind"]);
+  CHECK(row.at("plover") == "CONSULT");
+  CHECK(row.at("time_precision") == "1");
+  CHECK(row.at("title") == event["title"]["en"]);
+  CHECK(row.at("place") == astana_place["names"]["en"]);
+  CHECK(row.at("country") == "Kazakhstan");
+  CHECK(row.at("admin1") == "");
+  CHECK(row.at("location") == astana_place["names"]["en"]);
+  CHECK(std::stod(row.at("latitude")) ==
+        doctest::Approx(astana_place["coordinates"]["lat"].get<double>()));
+  CHECK(std::stod(row.at("longitude")) ==
+        doctest::Approx(astana_place["coordinates"]["lon"].get<double>()));
+  // Parties first: the two delegations, then mediators and the host.
+  CHECK(row.at("actor1") == "Armed opposition delegation");
+  CHECK(row.at("actor2") == "Syrian government delegation");
+  CHECK(row.at("assoc_actors") == "Russia; Turkey; Kazakhstan");
+  CHECK(row.at("process") == "Astana talks");
+  CHECK(row.at("topics") == "ceasefire");
+}
+
+TEST_CASE("csv: admin chain, ancestors' coordinates and imprecise dates") {
+  const auto records = render(astana());
+  const auto ghouta = row_of(records, "event:ghouta-siege");
+  CHECK(ghouta.at("country") == "Syria");
+  CHECK(ghouta.at("admin1") == "Rif Dimashq");
+  CHECK(ghouta.at("location") == "Eastern Ghouta");
+
+  // [..2017-02-16]: no earliest day, the last day known, precision 3.
+  const auto moscow = row_of(records, "event:lavrov-de-mistura");
+  CHECK(moscow.at("edtf") == "[..2017-02-16]");
+  CHECK(moscow.at("event_date") == "");
+  CHECK(moscow.at("earliest_start") == "");
+  CHECK(moscow.at("latest_end") == "2017-02-16");
+  CHECK(moscow.at("time_precision") == "3");
+
+  // 2017-02-15/2017-02-16: two days, precision 2.
+  const auto late = row_of(records, "event:opposition-late-arrival");
+  CHECK(late.at("event_date") == "2017-02-15");
+  CHECK(late.at("latest_end") == "2017-02-16");
+  CHECK(late.at("time_precision") == "2");
+
+  // A denial is kept as a denial, with the claimant's name.
+  const auto committee = row_of(records, "event:ceasefire-committee-agreement");
+  CHECK(committee.at("claims") == "Mohammed Alloush:denies");
+
+  // No place: empty geography.
+  const auto unsc = row_of(records, "event:unsc-2254");
+  CHECK(unsc.at("place") == "");
+  CHECK(unsc.at("latitude") == "");
+}
+
+TEST_CASE("csv: commas, quotes and newlines survive quoting") {
+  parley::Timeline t;
+  parley::Event e;
+  e.id = parley::EventId{"event:x"};
+  const std::string title = "He said \"no\", then\r\nleft; \"twice\"";
+  e.title = {{"en", title}};
+  e.time = parley::Edtf::parse("2017-02");
+  e.topics = {"a,b", "c"};
+  t.events.push_back(e);
+
+  std::ostringstream out;
+  parley::write_csv(t, out);
+  CHECK(out.str().find("\"He said \"\"no\"\", then\r\nleft; "
+                       "\"\"twice\"\"\"") != std::string::npos);
+  const auto records = parse_csv(out.str());
+  REQUIRE(records.size() == 2);
+  const auto row = row_of(records, "event:x");
+  CHECK(row.at("title") == title);
+  CHECK(row.at("topics") == "a,b; c");
+  CHECK(row.at("event_date") == "2017-02-01");
+  CHECK(row.at("latest_end") == "2017-02-28");
+  CHECK(row.at("time_precision") == "3");
+}
+
+TEST_CASE("csv: Arabic titles and names are written intact") {
+  parley::RenderOptions options;
+  options.lang = "ar";
+  const auto records = render(astana(), options);
+  const auto event = json_entry("events", "event:astana-2");
+  const auto row = row_of(records, "event:astana-2");
+  CHECK(row.at("title") == event["title"]["ar"]);
+  CHECK(row.at("place") == json_entry("places", "place:astana")["names"]["ar"]);
+  // A title with no Arabic falls back to English.
+  CHECK(row_of(records, "event:astana-2-session-1").at("title") ==
+        json_entry("events", "event:astana-2-session-1")["title"]["en"]);
+}
+
+TEST_CASE("csv: a failed stream is an io error") {
+  std::ostringstream out;
+  out.setstate(std::ios::badbit);
+  try {
+    parley::write_csv(astana(), out);
+    FAIL("expected parley::Error");
+  } catch (const parley::Error& e) {
+    CHECK(e.code() == parley::Errc::io);
+  }
+}
