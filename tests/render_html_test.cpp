@@ -1,0 +1,173 @@
+// parley/render/html.hpp: the self-contained page. The browser test
+// (tests/browser.test.sh) loads it in chromium; these check what the page
+// says against the data.
+#include <regex>
+#include <sstream>
+
+#include <doctest/doctest.h>
+
+#include "parley/database.hpp"
+#include "parley/error.hpp"
+#include "parley/render/html.hpp"
+
+#include "support.hpp"
+
+namespace {
+
+parley::Timeline astana_timeline() {
+  parley::Database db{":memory:"};
+  db.import_json(parley::test::astana_json());
+  return parley::make_timeline(db, db.events());
+}
+
+std::string html_of(const parley::Timeline& t,
+                    const parley::RenderOptions& o = {}) {
+  std::ostringstream out;
+  parley::write_html(t, out, o);
+  return out.str();
+}
+
+std::size_t count(const std::string& text, const std::string& what) {
+  std::size_t n = 0;
+  for (auto at = text.find(what); at != std::string::npos;
+       at = text.find(what, at + what.size())) {
+    ++n;
+  }
+  return n;
+}
+
+parley::Event html_event(const char* id, const char* title, const char* time) {
+  parley::Event e;
+  e.id = parley::EventId{id};
+  e.title = {{"en", title}};
+  e.time = parley::Edtf::parse(time);
+  e.payload = parley::Meeting{};
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
+  const parley::Timeline t = astana_timeline();
+  const std::string page = html_of(t);
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(count(page, "<script") == 1);
+  CHECK(count(page, "<script>") == 1);  // inline, no src
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find("@import") == std::string::npos);
+  // The only URL is the SVG namespace name, which is not fetched.
+  const std::string without_ns = std::regex_replace(
+      page, std::regex("http://www\\.w3\\.org/2000/svg"), "");
+  CHECK(without_ns.find("http:") == std::string::npos);
+  CHECK(without_ns.find("https:") == std::string::npos);
+  CHECK(count(page, "<div class=\"row") == t.events.size());
+  CHECK(count(page, "<g class=\"ev\"") == t.events.size());
+  for (const auto& [id, p] : t.processes) {
+    bool used = false;
+    for (const auto& e : t.events) used = used || e.process == id;
+    if (!used) continue;
+    CHECK(page.find(">" + parley::best(p.names) + "</bdi></div>") !=
+          std::string::npos);
+  }
+  // UNSC 2254 has no process: it goes to the "Other" lane.
+  CHECK(page.find(">Other</bdi></div>") != std::string::npos);
+  CHECK(page.find("<svg") != std::string::npos);
+  CHECK(page.find("Legend") != std::string::npos);
+}
+
+TEST_CASE("html: Arabic titles right to left, with lang") {
+  const parley::Timeline t = astana_timeline();
+  const std::string page = html_of(t);
+  for (const auto& e : t.events) {
+    const auto ar = e.title.find("ar");
+    if (ar == e.title.end()) continue;
+    CAPTURE(e.id.value);
+    CHECK(page.find("dir=\"rtl\" lang=\"ar\">" + ar->second + "</bdi>") !=
+          std::string::npos);
+  }
+  // In Arabic, the titles themselves are isolated with dir="auto".
+  parley::RenderOptions ar;
+  ar.lang = "ar";
+  const std::string arabic = html_of(t, ar);
+  CHECK(arabic.find("<html lang=\"ar\">") != std::string::npos);
+  CHECK(arabic.find("<bdi dir=\"auto\" lang=\"ar\">الجولة الثانية من اجتماع "
+                    "أستانا</bdi>") != std::string::npos);
+}
+
+TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
+  const parley::Timeline t = astana_timeline();
+  const std::string page = html_of(t);
+  std::size_t denials = 0;
+  for (const parley::Claim& c : t.claims) {
+    if (!c.claimant) continue;
+    std::string name;  // as HTML
+    for (char ch : parley::best(t.actor(*c.claimant)->names)) {
+      name += ch == '\'' ? std::string("&#39;") : std::string(1, ch);
+    }
+    CAPTURE(c.id.value);
+    if (c.stance == parley::Stance::denies) {
+      ++denials;
+      CHECK(page.find("<span class=\"badge denies\"") != std::string::npos);
+      CHECK(page.find("✗ <bdi dir=\"auto\" lang=\"und\">" + name + "</bdi>") !=
+            std::string::npos);
+    } else {
+      CHECK(page.find("<bdi dir=\"auto\" lang=\"und\">" + name + "</bdi>") !=
+            std::string::npos);
+    }
+  }
+  // Row badges carry a title; the legend's sample does not.
+  CHECK(count(page, "<span class=\"badge denies\" title=") == denials);
+}
+
+TEST_CASE("html: planned versus actual, with the slip in days") {
+  const parley::Timeline t = astana_timeline();
+  const std::string page = html_of(t);
+  int slipped = 0;
+  for (const auto& e : t.events) {
+    if (!e.planned || *e.planned == e.time) continue;
+    ++slipped;
+    const auto days =
+        (*e.time.bounds().earliest_start - *e.planned->bounds().earliest_start)
+            .count();
+    CHECK(days == 1);
+    CHECK(page.find("<text class=\"slip\"") != std::string::npos);
+    CHECK(page.find(">1 day late</text>") != std::string::npos);
+  }
+  CHECK(count(page, "<rect class=\"planned\"") == slipped);
+}
+
+TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
+  parley::Timeline t;
+  t.events = {html_event("e:open", "Open", "[..2017-02-16]"),
+              html_event("e:month", "Month", "2017-02"),
+              html_event("e:span", "Span", "2017-02-15/2017-02-16"),
+              html_event("e:day", "Day", "2017-02-20")};
+  const std::string page = html_of(t);
+  // Two gradient ranges (open, month); span and day are certain.
+  CHECK(count(page, "<rect class=\"range\"") == 2);
+  CHECK(count(page, "<linearGradient id=\"gd") == 2);
+  // The open start is clipped to the axis with an arrow.
+  CHECK(count(page, "<path class=\"open\"") == 1);
+  CHECK(page.find("stop-opacity=\"0\"") != std::string::npos);
+}
+
+TEST_CASE("html: text from the data is escaped") {
+  parley::Timeline t;
+  auto e = html_event("e:x", "<script>alert(1)</script> & \"q\"", "2017-02-16");
+  e.summary = {{"en", "<img src=x onerror=alert(1)>"}};
+  t.events = {e};
+  parley::RenderOptions o;
+  o.title = "<b>T</b>";
+  const std::string page = html_of(t, o);
+  CHECK(page.find("<script>alert") == std::string::npos);
+  CHECK(page.find("<img") == std::string::npos);
+  CHECK(page.find("<b>T") == std::string::npos);
+  CHECK(
+      page.find("&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;q&quot;") !=
+      std::string::npos);
+  CHECK(count(page, "<script>") == 1);
+
+  std::ostringstream bad;
+  bad.setstate(std::ios::badbit);
+  CHECK_THROWS_AS(parley::write_html(t, bad), parley::Error);
+}
