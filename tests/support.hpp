@@ -32,4 +32,18 @@ std::string dump(const std::filesystem::path& database);
 
 }  // namespace parley::test
 
+// Lists of strings print in test failures as ["a", "b"].
+#include <vector>
+
+#include <doctest/doctest.h>
+
+template <>
+struct doctest::StringMaker<std::vector<std::string>> {
+  static doctest::String convert(const std::vector<std::string>& v) {
+    std::string out = "[";
+    for (const auto& s : v) out += (out.size() > 1 ? ", \"" : "\"") + s + "\"";
+    return (out + "]").c_str();
+  }
+};
+
 #endif  // PARLEY_TESTS_SUPPORT_HPP

@@ -34,6 +34,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "parley/document.hpp"
+#include "parley/query.hpp"
 
 namespace parley {
 
@@ -145,6 +146,18 @@ class Database {
   // The stored entities as a document, in the order they were recorded.
   Document export_document(const ExportOptions& options = {}) const;
   nlohmann::json export_json(const ExportOptions& options = {}) const;
+
+  // The events matching `query`, in chronological order, one page at a
+  // time (see query.hpp). Throws Error (bad_value) for a malformed cursor
+  // or kind name; every value is bound as a parameter, never spliced into
+  // SQL.
+  Page query(const Query& query) const;
+
+  // How many events matching `query` fall in each period, by kind or by
+  // actor (an event counts once per actor it names). An event counts in
+  // the period of its earliest start. Query::limit and after are ignored.
+  std::vector<Count> count(const Query& query, Period period,
+                           GroupBy group) const;
 
   class Impl;
 

@@ -1,0 +1,296 @@
+// parley/query.hpp: every filter alone and combined, on the Astana data;
+// order, pagination, counts, as-of, text search in both scripts, and
+// hostile input through every text filter.
+#include "parley/query.hpp"
+
+#include <doctest/doctest.h>
+
+#include "parley/database.hpp"
+#include "parley/error.hpp"
+#include "parley/timeline.hpp"
+
+#include "support.hpp"
+
+namespace {
+
+using namespace std::string_literals;
+using Ids = std::vector<std::string>;
+
+parley::Database& astana() {
+  static parley::Database db = [] {
+    parley::Database d{":memory:"};
+    d.import_json(parley::test::astana_json());
+    return d;
+  }();
+  return db;
+}
+
+Ids ids(const parley::Page& page) {
+  Ids out;
+  for (const auto& e : page.events) out.push_back(e.id.value);
+  return out;
+}
+
+Ids run(const parley::Query& q) { return ids(astana().query(q)); }
+
+Ids sorted(Ids v) {
+  std::sort(v.begin(), v.end());
+  return v;
+}
+
+parley::TimeFilter window(const char* edtf, parley::Relations relations,
+                          parley::Certainty certainty) {
+  return {parley::Edtf::parse(edtf), relations, certainty};
+}
+
+// The 15 events of the round itself, all on 2017-02-16, in id order.
+const Ids round_day = {
+    "event:astana-2",
+    "event:astana-2-session-1",
+    "event:astana-2-session-2",
+    "event:astana-2-session-3",
+    "event:ceasefire-committee-agreement",
+    "event:demand-arab-role",
+    "event:detention-visit-committees",
+    "event:first-day-agenda",
+    "event:no-ceasefire-consolidation",
+    "event:no-new-agreement",
+    "event:pledge-lift-ghouta-siege",
+    "event:pledge-stop-shelling",
+    "event:rejection-iran-role",
+    "event:release-100-detainees",
+    "event:truce-monitoring",
+};
+
+}  // namespace
+
+TEST_CASE("no filter: every current event, in chronological order") {
+  const Ids all = run({});
+  REQUIRE(all.size() == 25);
+  // Open starts first ([..2017-02-16] events), 2015's resolution next.
+  CHECK(all[5] == "event:unsc-2254");
+  CHECK(all.back() == "event:geneva-4");
+  auto events = astana().query({}).events;
+  CHECK(std::is_sorted(events.begin(), events.end(), parley::chronological));
+}
+
+TEST_CASE("process filter, with nested processes") {
+  parley::Query q;
+  q.processes = {parley::ProcessId{"process:astana"}};
+  Ids expected = {"event:un-supports-astana", "event:opposition-late-arrival"};
+  expected.insert(expected.end(), round_day.begin(), round_day.end());
+  CHECK(run(q) == expected);
+
+  q.processes = {parley::ProcessId{"process:syria"}};  // holds both tracks
+  CHECK(run(q).size() == 25 - 1);  // all but the resolution (no process)
+}
+
+TEST_CASE("kind filter, with kind groups") {
+  parley::Query q;
+  q.kinds = {"pledge"};
+  CHECK(run(q) ==
+        Ids{"event:pledge-lift-ghouta-siege", "event:pledge-stop-shelling"});
+  q.kinds = {"talks"};
+  CHECK(sorted(run(q)) == Ids{"event:astana-2", "event:astana-2-session-1",
+                              "event:astana-2-session-2",
+                              "event:astana-2-session-3", "event:geneva-4",
+                              "event:lavrov-de-mistura"});
+  q.kinds = {"summit"};
+  CHECK_THROWS_AS(astana().query(q), parley::Error);
+}
+
+TEST_CASE("actor filter: participants and payload actors, by role") {
+  parley::Query q;
+  q.actors = {parley::ActorId{"actor:iran"}};
+  CHECK(run(q) == Ids{"event:countrywide-ceasefire-support",
+                      "event:rejection-iran-role"});
+  q.role = "object";
+  CHECK(run(q) == Ids{"event:rejection-iran-role"});
+  q.actors = {parley::ActorId{"actor:russia"}};
+  q.role = "pledger";
+  CHECK(run(q) ==
+        Ids{"event:pledge-lift-ghouta-siege", "event:pledge-stop-shelling"});
+  q.role = "mediator";
+  CHECK(run(q) == Ids{"event:astana-2"});
+}
+
+TEST_CASE("actor filter including the members of a delegation") {
+  parley::Query q;
+  // The delegation represents the armed opposition; Alloush heads it.
+  q.actors = {parley::ActorId{"actor:armed-opposition"}};
+  const Ids direct = run(q);
+  CHECK(direct ==
+        Ids{"event:pledge-lift-ghouta-siege", "event:pledge-stop-shelling"});
+  q.include_members = true;
+  const Ids with_head = run(q);
+  CHECK(sorted(with_head) ==
+        Ids{"event:astana-2", "event:demand-arab-role",
+            "event:opposition-late-arrival", "event:pledge-lift-ghouta-siege",
+            "event:pledge-stop-shelling", "event:rejection-iran-role"});
+  CHECK(
+      std::find(with_head.begin(), with_head.end(), "event:no-new-agreement") ==
+      with_head.end());  // al-Jaafari is not a member
+}
+
+TEST_CASE("place filter includes every place inside") {
+  parley::Query q;
+  q.places = {parley::PlaceId{"place:syria"}};
+  CHECK(run(q) == Ids{"event:ghouta-siege", "event:government-shelling"});
+  q.places = {parley::PlaceId{"place:rif-dimashq"}};
+  CHECK(run(q) == Ids{"event:ghouta-siege"});
+  q.places = {parley::PlaceId{"place:kazakhstan"}};
+  CHECK(run(q).size() == 16);
+}
+
+TEST_CASE("status and topic filters") {
+  parley::Query q;
+  q.statuses = {parley::Status::scheduled};
+  CHECK(run(q).empty());  // Geneva is held now
+  q.statuses = {parley::Status::held};
+  CHECK(run(q) == Ids{"event:astana-2", "event:geneva-4"});
+  q = {};
+  q.topics = {"detainees"};
+  CHECK(run(q) ==
+        Ids{"event:detention-visit-committees", "event:release-100-detainees"});
+}
+
+TEST_CASE("time filter: Allen relations, possible and certain") {
+  using parley::Allen;
+  using parley::Certainty;
+  parley::Query q;
+  q.time = window("2017-02-23", Allen::equals, Certainty::certain);
+  CHECK(run(q) == Ids{"event:geneva-4"});
+
+  // Before 2017-02-16 for certain: only the resolution. The undated Moscow
+  // events may have been on the 16th, so they are only possibly before; the
+  // late arrival (2017-02-15/2017-02-16) runs into the 16th, so it is not.
+  q.time =
+      window("2017-02-16", Allen::before | Allen::meets, Certainty::certain);
+  CHECK(run(q) == Ids{"event:unsc-2254"});
+  q.time->certainty = Certainty::possible;
+  CHECK(sorted(run(q)) == Ids{"event:countrywide-ceasefire-support",
+                              "event:geneva-agenda", "event:lavrov-de-mistura",
+                              "event:support-2254", "event:un-supports-astana",
+                              "event:unsc-2254"});
+
+  // During February (the whole month is the window).
+  q.time = parley::TimeFilter{parley::Edtf::parse("2017-02")};
+  q.time->certainty = Certainty::certain;
+  q.time->relations = Allen::during | Allen::starts | Allen::finishes;
+  // The round's 15, the late arrival, the siege, the shelling, Geneva.
+  const Ids feb = run(q);
+  CHECK(feb.size() == 19);  // the round's 15, the late arrival, Geneva
+}
+
+TEST_CASE("as known at: the schedule on 2017-02-16") {
+  parley::Query q;
+  q.statuses = {parley::Status::scheduled};
+  q.as_of = parley::parse_record_time("2017-02-16T23:00:00Z");
+  const auto page = astana().query(q);
+  REQUIRE(ids(page) == Ids{"event:geneva-4"});
+  CHECK(page.events[0].status == parley::Status::scheduled);
+  q.as_of = parley::parse_record_time("2017-02-01T00:00:00Z");
+  CHECK(run(q).empty());  // nothing was recorded yet
+}
+
+TEST_CASE("text search in English and Arabic, normalised") {
+  parley::Query q;
+  q.text = "Ghouta";
+  CHECK(run(q) == Ids{"event:ghouta-siege", "event:pledge-lift-ghouta-siege"});
+  q.text = "الغوطه";  // teh marbuta written as heh; a title and a quote
+  CHECK(run(q) == Ids{"event:ghouta-siege", "event:pledge-lift-ghouta-siege"});
+  q.text = "علوش";  // an Arabic name finds events naming Alloush
+  CHECK(sorted(run(q)) ==
+        Ids{"event:demand-arab-role", "event:rejection-iran-role"});
+  q.text = "Jaafari";
+  CHECK(run(q) == Ids{"event:no-new-agreement"});
+  q.text = "الشهر الحالي";  // a claim's quote
+  CHECK(run(q) == Ids{"event:geneva-4"});
+  q.text = "ghouta siege";  // every word must match
+  CHECK(run(q) == Ids{"event:ghouta-siege", "event:pledge-lift-ghouta-siege"});
+  q.text = "ghouta iran";
+  CHECK(run(q).empty());
+}
+
+TEST_CASE("filters combine") {
+  parley::Query q;
+  q.actors = {parley::ActorId{"actor:russia"}};
+  q.kinds = {"commitment"};
+  q.places = {parley::PlaceId{"place:kazakhstan"}};
+  q.topics = {"sieges"};
+  q.time = window("2017-02", parley::Allen::during, parley::Certainty::certain);
+  q.text = "siege";
+  CHECK(run(q) == Ids{"event:pledge-lift-ghouta-siege"});
+  q.statuses = {parley::Status::held};
+  CHECK(run(q).empty());
+}
+
+TEST_CASE("keyset pagination visits every event once, in order") {
+  parley::Query q;
+  q.limit = 4;
+  Ids all;
+  int pages = 0;
+  for (;;) {
+    const auto page = astana().query(q);
+    ++pages;
+    for (const auto& e : page.events) all.push_back(e.id.value);
+    if (!page.next) break;
+    CHECK(page.events.size() == 4);
+    q.after = page.next;
+  }
+  CHECK(pages == 7);
+  CHECK(all == run({}));
+  q.after = "not a cursor";
+  CHECK_THROWS_AS(astana().query(q), parley::Error);
+}
+
+TEST_CASE("counts by period and kind or actor") {
+  parley::Query q;
+  q.processes = {parley::ProcessId{"process:astana"}};
+  const auto by_kind =
+      astana().count(q, parley::Period::month, parley::GroupBy::kind);
+  CHECK(std::find(by_kind.begin(), by_kind.end(),
+                  parley::Count{"2017-02", "pledge", 2}) != by_kind.end());
+  CHECK(std::find(by_kind.begin(), by_kind.end(),
+                  parley::Count{"unknown", "support", 1}) != by_kind.end());
+  const auto by_week =
+      astana().count(q, parley::Period::week, parley::GroupBy::actor);
+  CHECK(std::find(by_week.begin(), by_week.end(),
+                  parley::Count{"2017-W07", "actor:russia", 3}) !=
+        by_week.end());
+}
+
+TEST_CASE("hostile text in every text filter changes nothing") {
+  parley::test::TempDir dir;
+  const auto file = dir.path() / "injection.db";
+  parley::Database db{file};
+  db.import_json(parley::test::astana_json());
+  const std::string before = parley::test::dump(file);
+  const std::vector<std::string> attacks = {"'; DROP TABLE event; --",
+                                            "\" OR 1=1 --",
+                                            "x') OR ('1'='1",
+                                            "NEAR(a b)",
+                                            "title:*",
+                                            "\"unbalanced",
+                                            "a AND OR NOT b",
+                                            "') UNION SELECT doc FROM actor --",
+                                            "%_\\",
+                                            "event:astana-2' --"};
+  for (const std::string& attack : attacks) {
+    CAPTURE(attack);
+    parley::Query q;
+    q.text = attack;
+    CHECK(db.query(q).events.empty());
+    q = {};
+    q.actors = {parley::ActorId{attack}};
+    q.role = attack;
+    CHECK(db.query(q).events.empty());
+    q = {};
+    q.topics = {attack};
+    q.places = {parley::PlaceId{attack}};
+    q.processes = {parley::ProcessId{attack}};
+    CHECK(db.query(q).events.empty());
+  }
+  CHECK(parley::test::dump(file) == before);
+  CHECK(db.query({}).events.size() == 25);
+}
