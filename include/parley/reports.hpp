@@ -1,0 +1,114 @@
+// parley/reports.hpp — the domain reports: competing accounts, pledges,
+// schedules. Each takes a Query that selects the events it reports on.
+//
+//   parley::Query round;
+//   round.processes = {parley::ProcessId{"process:astana"}};
+//   for (const auto& c : parley::contradictions(db, round)) {
+//     std::cout << c.reason << '\n';
+//   }
+//   for (const auto& p : parley::pledge_tracker(db, {})) { ... }
+//   auto next = parley::upcoming(db, parley::parse_record_time("2017-02-16"));
+//
+// Every function reads the database as of the query's `as_of` and throws
+// parley::Error as Database::query does.
+#ifndef PARLEY_REPORTS_HPP
+#define PARLEY_REPORTS_HPP
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "parley/database.hpp"
+#include "parley/query.hpp"
+
+namespace parley {
+
+// One account of an event: the claim, who made it, and where it appeared.
+struct Account {
+  Event event;
+  Claim claim;
+  std::optional<Actor> claimant;  // empty: the source itself says so
+  std::optional<Source> source;
+};
+
+// Every claim on the events the query selects, by event in chronological
+// order, then in recorded order.
+std::vector<Account> accounts(const Database& db, const Query& query);
+
+enum class ContradictionKind {
+  // One claimant asserts the event, another denies it.
+  assert_deny,
+  // Two asserted outcomes of the same event that exclude each other: a
+  // pledge or agreement obtained, and "no agreement" in general (a
+  // no_agreement whose topic is empty or begins with "any"), both parts of
+  // one parent event and told by different claimants.
+  exclusive_outcomes,
+};
+
+struct Contradiction {
+  ContradictionKind kind;
+  Account first;
+  Account second;
+  std::string reason;  // a sentence for people
+};
+
+std::vector<Contradiction> contradictions(const Database& db,
+                                          const Query& query);
+
+// A pledge and its life: the status recorded with it, the status its links
+// imply, and the events that fulfil or violate it.
+struct PledgeEntry {
+  Event pledge;
+  PledgeStatus recorded;  // the payload's status
+  // fulfilled when an event fulfils it and none violates it; broken when an
+  // event violates it and none fulfils it; partly_fulfilled when both;
+  // otherwise the recorded status.
+  PledgeStatus status;
+  std::vector<Event> fulfilled_by;
+  std::vector<Event> violated_by;
+  std::vector<Account> accounts;
+};
+
+// The pledges among the events the query selects (its kinds are ignored).
+std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query);
+
+// A scheduled event: planned versus actual.
+struct ScheduleEntry {
+  Event event;
+  Edtf planned;
+  // Days from the planned to the actual start (earliest starts); empty when
+  // either has no known start. Negative: early.
+  std::optional<long long> days_late;
+  // True when both times are single days, so days_late is exact.
+  bool exact = false;
+  // The reasons of the links that delay it ("the opposition arrived late").
+  std::vector<std::string> reasons;
+};
+
+// The events with a planned time among those the query selects.
+std::vector<ScheduleEntry> schedule(const Database& db, const Query& query);
+
+// What was scheduled after `known_at`, as known then: events with status
+// `scheduled` that may start on or after the day of `known_at`, read as of
+// `known_at`, in chronological order.
+std::vector<ScheduleEntry> upcoming(const Database& db, RecordTime known_at,
+                                    Query query = {});
+
+// Slippage summed per process.
+struct Slippage {
+  std::optional<ProcessId> process;
+  int events = 0;           // scheduled events with a known slip
+  int late = 0;             // of which late
+  long long days_late = 0;  // total days late (early ones count as 0)
+  long long worst = 0;      // the largest slip
+};
+std::vector<Slippage> slippage(const std::vector<ScheduleEntry>& entries);
+
+}  // namespace parley
+
+PARLEY_ENUM_NAMES(parley::ContradictionKind,
+                  {parley::ContradictionKind::assert_deny, "assert_deny"},
+                  {parley::ContradictionKind::exclusive_outcomes,
+                   "exclusive_outcomes"});
+
+#endif  // PARLEY_REPORTS_HPP
