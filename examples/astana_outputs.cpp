@@ -1,6 +1,8 @@
 // The Astana example in one of parley's timeline formats, on stdout:
 //
-//   build/examples/astana_outputs text|md|csv|geojson|ics
+//   build/examples/astana_outputs text|md|csv|geojson|ics [LANG]
+//
+// LANG (default "en") picks the language of names and titles ("ar").
 //
 // The check tests/outputs_node.test.sh feeds these to the programs that read
 // each format. DTSTAMP in the iCalendar output is the document's record
@@ -29,9 +31,10 @@ int main(int argc, char** argv) {
       {"csv", parley::write_csv},
       {"geojson", parley::write_geojson},
       {"ics", parley::write_icalendar}};
-  const auto writer = argc == 2 ? writers.find(argv[1]) : writers.end();
+  const auto writer =
+      argc == 2 || argc == 3 ? writers.find(argv[1]) : writers.end();
   if (writer == writers.end()) {
-    std::cerr << "usage: astana_outputs text|md|csv|geojson|ics\n";
+    std::cerr << "usage: astana_outputs text|md|csv|geojson|ics [LANG]\n";
     return 64;
   }
   try {
@@ -43,6 +46,7 @@ int main(int argc, char** argv) {
     timeline.title = "Astana and Geneva talks on Syria, February 2017";
 
     parley::RenderOptions options;
+    if (argc == 3) options.lang = argv[2];
     options.generated_at = parley::parse_record_time("2017-02-16T18:00:00Z");
     writer->second(timeline, std::cout, options);
   } catch (const std::exception& e) {
