@@ -41,7 +41,8 @@ trap 'rm -rf "$work"' EXIT
 "$examples/astana_diagrams" gantt >"$work/astana-gantt.mmd"
 
 # A document whose names hold Mermaid's syntax characters: the diagrams must
-# still parse, and show each title whole.
+# still parse, and show each title whole. Its BCE date goes to vis-timeline
+# (expanded year) and is left out of the gantt chart.
 cat >"$work/special.json" <<'JSON'
 {
   "format": "parley",
@@ -62,7 +63,10 @@ cat >"$work/special.json" <<'JSON'
      "time": "2017-02~"},
     {"id": "event:d", "kind": "meeting",
      "title": {"en": "Arrivals 15:00–18:00"},
-     "time": "2017-02-15/2017-02-16", "process": "process:a"}
+     "time": "2017-02-15/2017-02-16", "process": "process:a"},
+    {"id": "event:ides", "kind": "meeting",
+     "title": {"en": "Ides of March"},
+     "time": "-0043-03-15"}
   ]
 }
 JSON
@@ -72,6 +76,7 @@ cat >"$work/special-expected.json" <<'JSON'
 JSON
 "$examples/astana_diagrams" mermaid "$work/special.json" >"$work/special-timeline.mmd"
 "$examples/astana_diagrams" gantt "$work/special.json" >"$work/special-gantt.mmd"
+"$examples/astana_diagrams" vis "$work/special.json" >"$work/special-vis.json"
 
 # Events in the example: distinct ids (a later version repeats an id).
 events=$(node -e '

@@ -171,3 +171,13 @@ TEST_CASE("html: text from the data is escaped") {
   bad.setstate(std::ios::badbit);
   CHECK_THROWS_AS(parley::write_html(t, bad), parley::Error);
 }
+
+TEST_CASE("html: an empty timeline and a malformed time of day still render") {
+  CHECK(html_of(parley::Timeline{}).find("</html>") != std::string::npos);
+  parley::Timeline t;
+  auto e = html_event("e:s", "Session", "2017-02-16");
+  e.time_of_day = parley::TimeOfDay{"morning", "", "", ""};
+  t.events = {e};
+  const std::string page = html_of(t);
+  CHECK(count(page, "<g class=\"ev\"") == 1);
+}

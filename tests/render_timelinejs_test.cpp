@@ -162,3 +162,21 @@ TEST_CASE("timelinejs: HTML in titles is escaped; a failed stream throws") {
     CHECK(e.code() == parley::Errc::io);
   }
 }
+
+TEST_CASE("timelinejs: a date-time keeps its written day, clock and offset") {
+  parley::Timeline t;
+  t.events = {tl_event("e:t", "Late call", "2017-02-16T02:00:00+06:00")};
+  const json out = render(t).at("events").at(0);
+  // Its bounds lie on the UTC day 2017-02-15; the page shows what was said.
+  CHECK(out.at("start_date").at("day") == "16");
+  CHECK(out.at("start_date").at("hour") == "2");
+  CHECK(out.at("display_date").get<std::string>().find("+06:00") !=
+        std::string::npos);
+  CHECK_FALSE(out.contains("end_date"));
+}
+
+TEST_CASE("timelinejs: an empty timeline is a title slide only") {
+  const json doc = render(parley::Timeline{});
+  CHECK(doc.at("events").empty());
+  CHECK(doc.at("title").at("text").at("headline") == "Timeline");
+}

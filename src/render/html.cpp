@@ -144,11 +144,6 @@ std::vector<Lane> make_lanes(const Timeline& timeline,
   return lanes;
 }
 
-int minutes(const std::string& clock) {
-  if (clock.size() != 5 || clock[2] != ':') return -1;
-  return std::stoi(clock.substr(0, 2)) * 60 + std::stoi(clock.substr(3, 2));
-}
-
 std::string claimant_of(const Timeline& timeline, const Claim& c,
                         const RenderOptions& options) {
   if (!c.claimant) return "the source";
@@ -346,7 +341,6 @@ void write_html(const Timeline& timeline, std::ostream& out,
 
   // Scale keys: every finite bound of every time and planned time.
   std::vector<Day> keys;
-  bool any_open_start = false;
   for (const Event& e : timeline.events) {
     for (const Edtf* t : {&e.time, e.planned ? &*e.planned : nullptr}) {
       if (!t) continue;
@@ -355,13 +349,11 @@ void write_html(const Timeline& timeline, std::ostream& out,
            {b.earliest_start, b.latest_start, b.earliest_end, b.latest_end}) {
         if (d) keys.push_back(*d);
       }
-      if (!b.earliest_start) any_open_start = true;
       // A day-precise start needs its end day as a key for sub-day marks.
       if (b.latest_start) keys.push_back(*b.latest_start + days64{1});
     }
   }
   const Scale scale(std::move(keys));
-  (void)any_open_start;
 
   int rows = 0;
   for (const Lane& l : lanes) rows += static_cast<int>(l.events.size());
@@ -516,8 +508,8 @@ void write_html(const Timeline& timeline, std::ostream& out,
         double x1 = scale.x(*b.earliest_start);
         double x2 = scale.x(*b.latest_end);
         if (e.time_of_day && (*b.latest_end - *b.earliest_start).count() == 1) {
-          const int m1 = minutes(e.time_of_day->start);
-          const int m2 = minutes(e.time_of_day->end);
+          const int m1 = clock_minutes(e.time_of_day->start);
+          const int m2 = clock_minutes(e.time_of_day->end);
           if (m1 >= 0) {
             x1 = scale.x(*b.earliest_start, m1 / 1440.0);
             x2 = m2 > m1 ? scale.x(*b.earliest_start, m2 / 1440.0) : x1 + 3;

@@ -117,8 +117,13 @@ std::string describe(const Edtf& time) {
   const Precision pe = side_precision(time, true);
   if (time.form() == Form::date && b.earliest_start && b.latest_end) {
     const Day last = *b.latest_end - days64{1};
-    text = day_label(*b.earliest_start, ps);
-    if (ps == Precision::season || day_label(last, ps) != text) {
+    if (const auto day = written_day(time)) {
+      text = day_label(*day, Precision::day);
+    } else {
+      text = day_label(*b.earliest_start, ps);
+    }
+    if (ps <= Precision::day &&
+        (ps == Precision::season || day_label(last, ps) != text)) {
       text = joined(text, day_label(last, ps));
     }
     if (ps > Precision::day) {
@@ -173,6 +178,31 @@ std::string slip_text(const Event& event) {
   const std::int64_t n = *days < 0 ? -*days : *days;
   return std::to_string(n) + (n == 1 ? " day " : " days ") +
          (*days > 0 ? "late" : "early");
+}
+
+int clock_minutes(std::string_view hhmm) {
+  if (hhmm.size() != 5 || hhmm[2] != ':') return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (hhmm[i] < '0' || hhmm[i] > '9') return -1;
+  }
+  const int h = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+  const int m = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+  if (h > 24 || m > 59 || (h == 24 && m != 0)) return -1;
+  return h * 60 + m;
+}
+
+std::optional<Day> written_day(const Edtf& time) {
+  if (time.form() != Form::date || time.precision() < Precision::hour) {
+    return std::nullopt;
+  }
+  const std::string& s = time.str();
+  const auto t = s.find('T');
+  if (t == std::string::npos) return std::nullopt;
+  try {
+    return Edtf::parse(s.substr(0, t)).bounds().earliest_start;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
 }
 
 const std::string& title_of(const Event& event, std::string_view lang) {

@@ -55,6 +55,14 @@ std::string slip_text(const Event& event);
 // Actual earliest start minus planned earliest start, in days.
 std::optional<std::int64_t> slip_days(const Event& event);
 
+// "HH:MM" as minutes after midnight; -1 unless it is a valid clock time.
+int clock_minutes(std::string_view hhmm);
+
+// The calendar day a date-time was written with ("2017-02-16" of
+// "2017-02-16T02:00+06:00", whose bounds lie on the UTC day 2017-02-15);
+// empty for other values.
+std::optional<Day> written_day(const Edtf& time);
+
 // The event's title in `lang` (with fallbacks).
 const std::string& title_of(const Event& event, std::string_view lang);
 

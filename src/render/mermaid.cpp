@@ -129,10 +129,15 @@ void write_mermaid_timeline(const Timeline& timeline, std::ostream& out,
 
 void write_mermaid_gantt(const Timeline& timeline, std::ostream& out,
                          const RenderOptions& options) {
-  // The range of every known bound, to clip open ends to.
+  const auto writable = [](Day d) {
+    const auto y = civil(d).year;
+    return y >= 1 && y <= 9999;
+  };
+  // The range of every known bound that Gantt can show, to clip open ends
+  // to.
   std::optional<Day> lo, hi;
   auto widen = [&](const std::optional<Day>& d) {
-    if (!d) return;
+    if (!d || !writable(*d)) return;
     if (!lo || *d < *lo) lo = d;
     if (!hi || *d > *hi) hi = d;
   };
@@ -146,10 +151,6 @@ void write_mermaid_gantt(const Timeline& timeline, std::ostream& out,
       widen(b.latest_end);
     }
   }
-  const auto writable = [](Day d) {
-    const auto y = civil(d).year;
-    return y >= 1 && y <= 9999;
-  };
 
   out << "gantt\n";
   out << "    title " << escape(document_title(timeline, options)) << '\n';

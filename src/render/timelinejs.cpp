@@ -30,9 +30,10 @@ json date_parts(Day day, Precision precision) {
 
 // "HH:MM" -> hour and minute parts (strings); false when malformed.
 bool add_clock(json& j, const std::string& clock) {
-  if (clock.size() < 5 || clock[2] != ':') return false;
-  j["hour"] = std::to_string(std::stoi(clock.substr(0, 2)));
-  j["minute"] = std::to_string(std::stoi(clock.substr(3, 2)));
+  const int m = clock_minutes(clock);
+  if (m < 0) return false;
+  j["hour"] = std::to_string(m / 60);
+  j["minute"] = std::to_string(m % 60);
   return true;
 }
 
@@ -87,7 +88,8 @@ void write_timelinejs(const Timeline& timeline, std::ostream& out,
   std::optional<Day> lo, hi;
   for (const Event& e : timeline.events) {
     const Bounds b = e.time.bounds();
-    const auto first = b.earliest_start ? b.earliest_start : b.latest_start;
+    auto first = b.earliest_start ? b.earliest_start : b.latest_start;
+    if (const auto day = written_day(e.time)) first = day;
     if (!first) continue;  // nothing to place it by
     std::optional<Day> last;
     if (b.latest_end) last = *b.latest_end - days64{1};

@@ -18,12 +18,6 @@ std::string group_id(const Event& e) {
   return e.process ? e.process->value : "other";
 }
 
-// "HH:MM" as minutes into the day; -1 when malformed.
-int minutes(const std::string& clock) {
-  if (clock.size() != 5 || clock[2] != ':') return -1;
-  return std::stoi(clock.substr(0, 2)) * 60 + std::stoi(clock.substr(3, 2));
-}
-
 std::string tooltip(const Timeline& timeline, const Event& e,
                     const RenderOptions& options) {
   std::string t = title_of(e, options.lang) + "\n" + describe(e.time);
@@ -75,8 +69,10 @@ void write_vis(const Timeline& timeline, std::ostream& out,
       item["start"] =
           iso_day(b.earliest_start ? *b.earliest_start : *end - days64{1});
       item["className"] = "open";
-    } else if (one_day && e.time_of_day && minutes(e.time_of_day->start) >= 0 &&
-               minutes(e.time_of_day->end) > minutes(e.time_of_day->start)) {
+    } else if (one_day && e.time_of_day &&
+               clock_minutes(e.time_of_day->start) >= 0 &&
+               clock_minutes(e.time_of_day->end) >
+                   clock_minutes(e.time_of_day->start)) {
       item["type"] = "range";
       item["start"] = iso_day(*first) + "T" + e.time_of_day->start;
       item["end"] = iso_day(*first) + "T" + e.time_of_day->end;
