@@ -48,6 +48,7 @@ void add_allen_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<AllenArgs>();
   CLI::App* sub = app.add_subcommand(
       "allen", "Allen's relations (possible and certain) between two values");
+  sub->footer("Example: parley allen 2017-02 2017-02-23");
   sub->add_option("x", args->x, "The first EDTF value")->required();
   sub->add_option("y", args->y, "The second EDTF value")->required();
   const auto choices = CLI::IsMember({"within", "spans"});

@@ -100,6 +100,7 @@ void add_edtf_command(CLI::App& app, Action& action) {
   auto args = std::make_shared<EdtfArgs>();
   CLI::App* sub = app.add_subcommand(
       "edtf", "Parse an EDTF value and print its level, bounds and flags");
+  sub->footer("Example: parley edtf 2017-02-1X");
   sub->add_option("expr", args->expr, "The EDTF value, e.g. 2017-02~");
   sub->add_option("--semantics", args->semantics,
                   "within (default: some part of the period) or spans (the "

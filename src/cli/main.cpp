@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   cli::Action action;
   cli::add_time_commands(app, action);
   cli::add_resolve_command(app, action);
+  cli::add_data_commands(app, action);
+  cli::add_timeline_command(app, action);
 
   try {
     app.parse(argc, argv);
@@ -27,7 +29,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    app.exit(e);
+    std::cerr << "parley: " << e.what() << " (see parley --help)\n";
     return cli::usage;
   }
   try {

@@ -97,6 +97,8 @@ void add_resolve_command(CLI::App& app, Action& action) {
       "resolve",
       "Resolve a relative time expression (\"next Thursday\", \"الخميس "
       "الماضي\") against an anchor day and print JSON");
+  sub->footer(
+      "Example: parley resolve --anchor 2017-02-16 --lang ar \"الخميس\"");
   sub->add_option("--anchor", args->anchor,
                   "The anchor: an EDTF day (2017-02-16, 2017-02-16?) or "
                   "date-time (2017-02-15T22:00:00Z)")

@@ -1,0 +1,173 @@
+// parley init | import | export | stats — the database as a whole.
+//
+//   parley init astana.db
+//   parley import astana.db examples/data/astana-2017.json
+//   parley export astana.db --history -o backup.json
+//   parley stats astana.db
+#include <unistd.h>
+
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <memory>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "parley/database.hpp"
+#include "parley/error.hpp"
+#include "parley/render/render.hpp"
+#include "parley/timeline.hpp"
+
+#include "cli/command.hpp"
+#include "cli/output.hpp"
+
+namespace parley::cli {
+namespace {
+
+// "line L, column C" of a byte offset in `text`.
+std::string position(const std::string& text, std::size_t byte) {
+  std::size_t line = 1;
+  std::size_t column = 1;
+  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
+    if (text[i] == '\n') {
+      ++line;
+      column = 1;
+    } else {
+      ++column;
+    }
+  }
+  return "line " + std::to_string(line) + ", column " + std::to_string(column);
+}
+
+// Imports one file in one transaction. Returns an exit code.
+int import_file(Database& db, const std::string& file) {
+  std::ifstream in{file, std::ios::binary};
+  if (!in) {
+    std::cerr << "parley: " << file << ": cannot read the file\n";
+    return no_input;
+  }
+  std::stringstream buffer;
+  buffer << in.rdbuf();
+  const std::string text = buffer.str();
+  const bool progress = isatty(STDERR_FILENO);
+  if (progress) std::cerr << "importing " << file << " ..." << std::flush;
+  nlohmann::json doc;
+  try {
+    doc = nlohmann::json::parse(text);
+  } catch (const nlohmann::json::parse_error& e) {
+    if (progress) std::cerr << '\n';
+    std::cerr << "parley: " << file << ": " << position(text, e.byte)
+              << ": not valid JSON\n";
+    return data_error;
+  }
+  try {
+    db.import_json(doc);
+  } catch (const Error& e) {
+    if (progress) std::cerr << '\n';
+    std::cerr << "parley: " << file << ": " << e.what() << '\n';
+    return e.code() == Errc::storage || e.code() == Errc::io ? io_error
+                                                             : data_error;
+  }
+  if (progress) std::cerr << " done\n";
+  return ok;
+}
+
+struct Paths {
+  std::string db;
+  std::vector<std::string> files;
+  std::string output;
+  std::string format = "json";
+  bool history = false;
+};
+
+}  // namespace
+
+void add_data_commands(CLI::App& app, Action& action) {
+  auto paths = std::make_shared<Paths>();
+
+  auto* init = app.add_subcommand(
+      "init", "Create a database (or bring an old one to this version)");
+  init->add_option("DB", paths->db, "Database file")->required();
+  init->footer("Example: parley init astana.db");
+  init->callback([&action, paths] {
+    action = [paths] {
+      Database db{paths->db};
+      return static_cast<int>(ok);
+    };
+  });
+
+  auto* import = app.add_subcommand(
+      "import", "Import JSON documents, each file all or nothing");
+  import->add_option("DB", paths->db, "Database file (created if missing)")
+      ->required();
+  import->add_option("FILE", paths->files, "parley JSON documents")->required();
+  import->footer(
+      "Example: parley import astana.db examples/data/astana-2017.json\n"
+      "A file with an error changes nothing; the error names the file, the\n"
+      "position or JSON path, and the field. Files before it stay imported.");
+  import->callback([&action, paths] {
+    action = [paths] {
+      Database db{paths->db};
+  for (const std::string& file : paths->files) {
+    if (int code = import_file(db, file); code != ok) return code;
+  }
+  return static_cast<int>(ok);
+};
+}  // namespace parley::cli
+);
+
+auto* exp = app.add_subcommand("export", "Export every event");
+exp->add_option("DB", paths->db, "Database file")->required();
+exp->add_option("--format", paths->format,
+                "json (the interchange document, default) or any "
+                "timeline format");
+exp->add_flag("--history", paths->history,
+              "With --format json: every version with its record times");
+exp->add_option("-o,--output", paths->output, "Write to FILE");
+exp->footer("Example: parley export astana.db --history -o backup.json");
+exp->callback([&action, paths] {
+  action = [paths] {
+    auto db = open_existing(paths->db);
+    if (!db) return static_cast<int>(no_input);
+    const Format format = parse_format(paths->format);
+    if (format == Format::json) {
+      const auto doc = db->export_json({.history = paths->history});
+      return write_output(paths->output, [&](std::ostream& out) {
+        out << doc.dump(2) << '\n';
+      });
+    }
+    const Timeline t = make_timeline(*db, db->events());
+    return write_output(paths->output,
+                        [&](std::ostream& out) { write(t, format, out); });
+  };
+});
+
+auto* stats = app.add_subcommand("stats", "Count what the database holds");
+stats->add_option("DB", paths->db, "Database file")->required();
+stats->footer("Example: parley stats astana.db");
+stats->callback([&action, paths] {
+  action = [paths] {
+    auto db = open_existing(paths->db);
+    if (!db) return static_cast<int>(no_input);
+    const auto events = db->events();
+    std::map<std::string, int> kinds;
+    for (const Event& e : events) ++kinds[std::string(to_string(e.kind()))];
+    nlohmann::ordered_json out = {
+        {"schema_version", db->schema_version()},
+        {"actors", db->actors().size()},
+        {"places", db->places().size()},
+        {"processes", db->processes().size()},
+        {"sources", db->sources().size()},
+        {"events", events.size()},
+        {"claims", db->claims().size()},
+        {"links", db->links().size()},
+        {"kinds", kinds},
+    };
+    std::cout << out.dump(2) << '\n';
+    return static_cast<int>(ok);
+  };
+});
+}
+
+}  // namespace parley::cli

@@ -1,0 +1,29 @@
+// Where a command's output goes: stdout, or a file given with -o that is
+// written beside its final name and renamed into place, so a failed run
+// never leaves half a file.
+#ifndef PARLEY_CLI_OUTPUT_HPP
+#define PARLEY_CLI_OUTPUT_HPP
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "parley/database.hpp"
+
+namespace parley::cli {
+
+// Runs `write` on stdout (path empty) or on the file `path`. Returns 0, or
+// 73 when the file cannot be created, 74 when writing fails, with a
+// one-line message on stderr.
+int write_output(const std::string& path,
+                 const std::function<void(std::ostream&)>& write);
+
+// Opens an existing database; when there is no such file, says so on
+// stderr and returns empty (the caller exits 66).
+std::optional<Database> open_existing(const std::filesystem::path& path);
+
+}  // namespace parley::cli
+
+#endif  // PARLEY_CLI_OUTPUT_HPP

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# The README's CLI walk-through, with the exit codes of bad input: every
+# command the README shows, checked for what it must print.
+set -euo pipefail
+parley="$1/parley"
+source=$2
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cd "$work"
+passed=0
+pass() { passed=$((passed + 1)); }
+fail() { echo "FAILED: $*"; exit 1; }
+
+"$parley" init astana.db && pass
+"$parley" import astana.db "$source/examples/data/astana-2017.json" && pass
+
+out=$("$parley" timeline astana.db --actor Iran)
+grep -q "Opposition rejects any role for Iran" <<<"$out" || fail "--actor Iran: $out"
+grep -q "backs a ceasefire across all of Syria" <<<"$out" || fail "--actor Iran: $out"
+[[ $(grep -c "^[0-9o].*  " <<<"$out") == 2 ]] || fail "--actor Iran: not 2 events: $out"
+pass
+
+out=$("$parley" timeline astana.db --as-of 2017-02-16 --status scheduled)
+grep -q "2017-02-23" <<<"$out" || fail "--as-of: $out"
+grep -q "Geneva" <<<"$out" || fail "--as-of: $out"
+out=$("$parley" timeline astana.db --as-of 2017-02-16T12:00:00Z --status scheduled)
+! grep -q "Geneva" <<<"$out" || fail "nothing was recorded by noon: $out"
+out=$("$parley" timeline astana.db --status scheduled)
+! grep -q "Geneva" <<<"$out" || fail "Geneva is held now: $out"
+pass
+
+"$parley" timeline astana.db --format html -o astana.html
+grep -q "<svg" astana.html || fail "html has no svg"
+[[ ! -e astana.html.partial ]] || fail "partial file left"
+pass
+
+out=$("$parley" timeline astana.db --place Syria --format geojson)
+grep -q '"FeatureCollection"' <<<"$out" || fail "geojson: $out"
+pass
+
+out=$("$parley" timeline astana.db --text "الغوطه" --format csv)
+[[ $(wc -l <<<"$out") == 3 ]] || fail "csv text search: $out"
+pass
+
+# Paging: the cursor goes to stderr, the events to stdout.
+"$parley" timeline astana.db --limit 10 --format csv >page1.csv 2>cursor
+cursor=$(sed -n 's/^next: //p' cursor)
+[[ -n "$cursor" ]] || fail "no cursor"
+"$parley" timeline astana.db --limit 100 --after "$cursor" --format csv >page2.csv
+[[ $(($(wc -l <page1.csv) + $(wc -l <page2.csv) - 2)) == 25 ]] || fail "pages"
+pass
+
+"$parley" export astana.db --history -o backup.json
+"$parley" init copy.db && "$parley" import copy.db backup.json
+cmp <("$parley" export astana.db --history) <("$parley" export copy.db --history) || fail "export/import"
+pass
+
+stats=$("$parley" stats astana.db)
+grep -q '"events": 25' <<<"$stats" || fail "stats: $stats"
+pass
+
+# Bad input: the documented exit code, one line on stderr, nothing written.
+before=$("$parley" export astana.db --history)
+expect_exit() {  # CODE ARGS...
+  local code=$1 status=0
+  shift
+  "$@" >out 2>err || status=$?
+  [[ $status == "$code" ]] || fail "$* exited $status, wanted $code: $(cat err)"
+  [[ $(wc -l <err) == 1 ]] || fail "$* printed not one line: $(cat err)"
+  [[ ! -s out ]] || fail "$* printed to stdout"
+  pass
+}
+printf '{"format": "parley", "version": 1, "events": [{"id": "event:x"' >broken.json
+expect_exit 65 "$parley" import astana.db broken.json
+grep -q "broken.json: line 1, column" err || fail "position: $(cat err)"
+sed 's/"time": "2017-02-23", "planned"/"time": "2017-02-30", "planned"/' \
+  "$source/examples/data/astana-2017.json" >bad-date.json
+expect_exit 65 "$parley" import astana.db bad-date.json
+grep -q "/events/[0-9]*/time" err || fail "JSON path: $(cat err)"
+expect_exit 66 "$parley" import astana.db missing.json
+expect_exit 66 "$parley" timeline missing.db
+expect_exit 66 "$parley" stats missing.db
+expect_exit 66 "$parley" export missing.db
+expect_exit 65 "$parley" timeline astana.db --actor Nobody
+expect_exit 65 "$parley" timeline astana.db --format bogus
+expect_exit 65 "$parley" timeline astana.db --from 2017-13
+expect_exit 65 "$parley" timeline astana.db --after garbage
+expect_exit 64 "$parley" timeline
+expect_exit 64 "$parley" import astana.db
+expect_exit 64 "$parley" timeline astana.db --no-such-flag
+expect_exit 73 "$parley" timeline astana.db -o /nonexistent/dir/out.txt
+[[ "$("$parley" export astana.db --history)" == "$before" ]] || fail "database changed"
+pass
+
+for cmd in init import export timeline stats edtf resolve allen; do
+  "$parley" "$cmd" --help | grep -q "Example" || fail "$cmd --help has no example"
+done
+pass
+echo "$passed passed, 0 failed"
