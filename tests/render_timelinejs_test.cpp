@@ -94,6 +94,8 @@ TEST_CASE("timelinejs: the slip, the claims and the Arabic title in the text") {
   const std::string text =
       by_id(doc, "event:astana-2").at("text").at("text").get<std::string>();
   CHECK(text.find("1 day late") != std::string::npos);
+  CHECK(by_id(doc, "event:astana-2").at("display_date") ==
+        "16 Feb 2017 (planned 15 Feb 2017, 1 day late)");
   CHECK(text.find("lang=\"ar\"") != std::string::npos);
   CHECK(text.find("الجولة الثانية من اجتماع أستانا") != std::string::npos);
   const std::string denied = by_id(doc, "event:ceasefire-committee-agreement")

@@ -121,6 +121,10 @@ void write_timelinejs(const Timeline& timeline, std::ostream& out,
       // Wall time as written; its offset is in display (from describe()).
       if (add_clock(start, edtf_clock(e.time))) end = json();
     }
+    if (const std::string slip = slip_text(e);
+        !slip.empty() && slip != "as planned") {
+      display += " (planned " + describe(*e.planned) + ", " + slip + ")";
+    }
     start["display_date"] = display;
 
     json event;
