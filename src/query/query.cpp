@@ -19,6 +19,7 @@
 #include "parley/error.hpp"
 #include "parley/relative.hpp"
 
+#include "query/sql.hpp"
 #include "store/impl.hpp"
 
 namespace parley {
@@ -177,10 +178,14 @@ Where build(SQLite::Database& db, const Query& q) {
     envelope(where, *q.time);
   }
   if (!q.actors.empty()) {
+    const std::vector<ActorId> actors = with_members(db, q);
     std::string sql =
-        "e.version IN (SELECT version FROM event_actor WHERE actor IN "
-        "(SELECT value FROM json_each(?))";
-    std::vector<Binding> binds{json_list(with_members(db, q))};
+        actors.size() == 1
+            ? "e.version IN (SELECT version FROM event_actor WHERE actor = ?"
+            : "e.version IN (SELECT version FROM event_actor WHERE actor IN "
+              "(SELECT value FROM json_each(?))";
+    std::vector<Binding> binds{actors.size() == 1 ? actors.front().value
+                                                  : json_list(actors)};
     if (!q.role.empty()) {
       sql += " AND role = ?";
       binds.push_back(q.role);
@@ -195,7 +200,14 @@ Where build(SQLite::Database& db, const Query& q) {
     for (const std::string& name : q.kinds) {
       for (EventKind k : expand_kind(name)) kinds.push_back(k);
     }
-    where.add("e.kind IN (SELECT value FROM json_each(?))", {json_list(kinds)});
+    if (kinds.size() == 1) {
+      // One kind: an equality, so event_kind (kind, lo) yields rows in
+      // nearly chronological order and a page sorts only ties of lo.
+      where.add("e.kind = ?", {std::string(to_string(kinds.front()))});
+    } else {
+      where.add("e.kind IN (SELECT value FROM json_each(?))",
+                {json_list(kinds)});
+    }
   }
   if (!q.places.empty()) {
     std::vector<Binding> binds;
@@ -208,8 +220,12 @@ Where build(SQLite::Database& db, const Query& q) {
     where.add("e.process IN (" + sub + ")", std::move(binds));
   }
   if (!q.statuses.empty()) {
-    where.add("e.status IN (SELECT value FROM json_each(?))",
-              {json_list(q.statuses)});
+    if (q.statuses.size() == 1) {
+      where.add("e.status = ?", {std::string(to_string(q.statuses.front()))});
+    } else {
+      where.add("e.status IN (SELECT value FROM json_each(?))",
+                {json_list(q.statuses)});
+    }
   }
   if (!q.topics.empty()) {
     where.add(
@@ -295,6 +311,26 @@ constexpr const char* columns =
     "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
     "e.end_open, e.end_unknown, e.doc, e.version, e.kind FROM event e WHERE ";
+// The same for counts, which never read the document.
+constexpr const char* count_columns =
+    "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+    "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
+    "e.end_open, e.end_unknown, NULL, e.version, e.kind FROM event e WHERE ";
+
+// The statement for one batch of a page: the rows after `cursor`, in
+// chronological order.
+std::string page_sql(const Where& where, const std::optional<Cursor>& cursor,
+                     std::size_t batch, std::vector<Binding>& binds) {
+  binds = where.binds;
+  std::string sql = columns + where.sql;
+  if (cursor) {
+    sql += " AND (e.lo, e.hi, e.id) > (?, ?, ?)";
+    binds.push_back(cursor->lo);
+    binds.push_back(cursor->hi);
+    binds.push_back(cursor->id);
+  }
+  return sql + " ORDER BY e.lo, e.hi, e.id LIMIT " + std::to_string(batch);
+}
 
 std::string period_of(std::int64_t lo, Period period) {
   if (lo == min_day) return "unknown";
@@ -320,6 +356,29 @@ std::string period_of(std::int64_t lo, Period period) {
 
 }  // namespace
 
+namespace detail {
+
+QuerySql query_sql(SQLite::Database& db, const Query& query,
+                   std::size_t batch) {
+  const Where where = build(db, query);
+  std::optional<Cursor> cursor;
+  if (query.after) cursor = parse_cursor(*query.after);
+  QuerySql out;
+  out.sql = page_sql(where, cursor, batch, out.binds);
+  return out;
+}
+
+QuerySql count_sql(SQLite::Database& db, const Query& query) {
+  Where where = build(db, query);
+  return {count_columns + where.sql, std::move(where.binds)};
+}
+
+void bind_all(SQLite::Statement& statement, const QuerySql& sql) {
+  parley::bind_all(statement, sql.binds);
+}
+
+}  // namespace detail
+
 Page Database::query(const Query& q) const {
   return detail::guard([&] {
     SQLite::Database& db = impl_->db;
@@ -330,15 +389,8 @@ Page Database::query(const Query& q) const {
         q.limit ? std::max<std::size_t>(q.limit + 1, 64) : std::size_t{4096};
     Page page;
     for (;;) {
-      std::vector<Binding> binds = where.binds;
-      std::string sql = columns + where.sql;
-      if (cursor) {
-        sql += " AND (e.lo, e.hi, e.id) > (?, ?, ?)";
-        binds.push_back(cursor->lo);
-        binds.push_back(cursor->hi);
-        binds.push_back(cursor->id);
-      }
-      sql += " ORDER BY e.lo, e.hi, e.id LIMIT " + std::to_string(batch);
+      std::vector<Binding> binds;
+      const std::string sql = page_sql(where, cursor, batch, binds);
       SQLite::Statement s{db, sql};
       bind_all(s, binds);
       std::size_t rows = 0;
@@ -370,9 +422,9 @@ std::vector<Count> Database::count(const Query& q, Period period,
                                    GroupBy group) const {
   return detail::guard([&] {
     SQLite::Database& db = impl_->db;
-    Where where = build(db, q);
-    SQLite::Statement s{db, columns + where.sql};
-    bind_all(s, where.binds);
+    const detail::QuerySql sql = detail::count_sql(db, q);
+    SQLite::Statement s{db, sql.sql};
+    detail::bind_all(s, sql);
     SQLite::Statement actors{
         db, "SELECT DISTINCT actor FROM event_actor WHERE version = ?"};
     std::map<std::pair<std::string, std::string>, std::size_t> counts;

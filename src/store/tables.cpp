@@ -34,39 +34,26 @@ std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
 }
 
-// The names and aliases of the current actor or place `id`, in every
-// language, for the search index.
-std::string names_of(SQLite::Database& db, const char* table,
-                     const std::string& id) {
-  Statement q{db, std::string("SELECT ifnull((SELECT group_concat(value, ' ') "
-                              "FROM json_each(doc, '$.names')), '') || ' ' || "
-                              "ifnull((SELECT group_concat(value, ' ') FROM "
-                              "json_each(doc, '$.aliases')), '') FROM ") +
-                      table + " WHERE id = ? AND recorded_to IS NULL"};
-  q.bind(1, id);
-  return q.executeStep() ? q.getColumn(0).getString() : std::string();
-}
-
 // What a text search of the event matches (see schema/002_search.sql).
-std::string search_text(SQLite::Database& db, const Event& event) {
+std::string search_text(Statements& db, const Event& event) {
   std::string body;
   for (const auto& texts : {event.title, event.summary}) {
     for (const auto& [lang, text] : texts) body += text + "\n";
   }
   for (const Participant& p : event.participants) {
-    body += names_of(db, "actor", p.actor.value) + "\n";
+    body += db.names_of("actor", p.actor.value) + "\n";
   }
   for (const PayloadActor& p : payload_actors(event.payload)) {
-    body += names_of(db, "actor", p.actor.value) + "\n";
+    body += db.names_of("actor", p.actor.value) + "\n";
   }
-  if (event.place) body += names_of(db, "place", event.place->value);
+  if (event.place) body += db.names_of("place", event.place->value);
   return normalize_arabic(body);
 }
 
-void index_text(SQLite::Database& db, const char* table, std::int64_t rowid,
+void index_text(Statements& db, const char* table, std::int64_t rowid,
                 const std::string& body) {
-  Statement q{
-      db, std::string("INSERT INTO ") + table + " (rowid, body) VALUES (?, ?)"};
+  Statement& q = db.get(std::string("INSERT INTO ") + table +
+                        " (rowid, body) VALUES (?, ?)");
   q.bind(1, static_cast<int64_t>(rowid));
   q.bind(2, body);
   q.exec();
@@ -74,19 +61,52 @@ void index_text(SQLite::Database& db, const char* table, std::int64_t rowid,
 
 }  // namespace
 
-void Table<Actor>::insert(SQLite::Database& db, const Actor& actor,
+SQLite::Statement& Statements::get(const std::string& sql) {
+  auto [it, fresh] = cache_.try_emplace(sql);
+  if (fresh) {
+    it->second = std::make_unique<SQLite::Statement>(db, sql);
+  } else {
+    it->second->reset();
+    it->second->clearBindings();
+  }
+  return *it->second;
+}
+
+void Statements::reset_all() {
+  for (auto& [sql, statement] : cache_) statement->reset();
+}
+
+const std::string& Statements::names_of(const char* table,
+                                        const std::string& id) {
+  std::string key = std::string(table) + '\n' + id;
+  auto it = names_.find(key);
+  if (it != names_.end()) return it->second;
+  Statement& q =
+      get(std::string("SELECT ifnull((SELECT group_concat(value, ' ') "
+                      "FROM json_each(doc, '$.names')), '') || ' ' || "
+                      "ifnull((SELECT group_concat(value, ' ') FROM "
+                      "json_each(doc, '$.aliases')), '') FROM ") +
+          table + " WHERE id = ? AND recorded_to IS NULL");
+  q.bind(1, id);
+  std::string names = q.executeStep() ? q.getColumn(0).getString() : "";
+  q.reset();
+  return names_.emplace(std::move(key), std::move(names)).first->second;
+}
+
+void Table<Actor>::insert(Statements& db, const Actor& actor,
                           const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO actor (id, recorded_from, kind, doc) "
-                "VALUES (?, ?, ?, ?)"};
+  Statement& row = db.get(
+      "INSERT INTO actor (id, recorded_from, kind, doc) "
+      "VALUES (?, ?, ?, ?)");
   row.bind(1, actor.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
   row.bind(3, std::string(to_string(actor.kind)));
   row.bind(4, doc);
   row.exec();
-  const std::int64_t version = db.getLastInsertRowid();
-  Statement tie{
-      db, "INSERT INTO actor_tie (version, kind, other) VALUES (?, ?, ?)"};
+  db.forget_names();  // a new version of an actor may rename it
+  const std::int64_t version = db.db.getLastInsertRowid();
+  Statement& tie =
+      db.get("INSERT INTO actor_tie (version, kind, other) VALUES (?, ?, ?)");
   for (const Tie& t : actor.ties) {
     tie.bind(1, static_cast<int64_t>(version));
     tie.bind(2, std::string(to_string(t.kind)));
@@ -96,11 +116,11 @@ void Table<Actor>::insert(SQLite::Database& db, const Actor& actor,
   }
 }
 
-void Table<Place>::insert(SQLite::Database& db, const Place& place,
+void Table<Place>::insert(Statements& db, const Place& place,
                           const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
-                "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"};
+  Statement& row = db.get(
+      "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
+      "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
   row.bind(1, place.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
   row.bind(3, std::string(to_string(place.kind)));
@@ -112,13 +132,14 @@ void Table<Place>::insert(SQLite::Database& db, const Place& place,
   if (place.zone) row.bind(7, *place.zone);
   row.bind(8, doc);
   row.exec();
+  db.forget_names();
 }
 
-void Table<Process>::insert(SQLite::Database& db, const Process& process,
+void Table<Process>::insert(Statements& db, const Process& process,
                             const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO process (id, recorded_from, kind, parent, doc) "
-                "VALUES (?, ?, ?, ?, ?)"};
+  Statement& row = db.get(
+      "INSERT INTO process (id, recorded_from, kind, parent, doc) "
+      "VALUES (?, ?, ?, ?, ?)");
   row.bind(1, process.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
   row.bind(3, std::string(to_string(process.kind)));
@@ -127,25 +148,24 @@ void Table<Process>::insert(SQLite::Database& db, const Process& process,
   row.exec();
 }
 
-void Table<Source>::insert(SQLite::Database& db, const Source& source,
+void Table<Source>::insert(Statements& db, const Source& source,
                            const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO source (id, recorded_from, doc) VALUES (?, ?, ?)"};
+  Statement& row =
+      db.get("INSERT INTO source (id, recorded_from, doc) VALUES (?, ?, ?)");
   row.bind(1, source.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
   row.bind(3, doc);
   row.exec();
 }
 
-void Table<Event>::insert(SQLite::Database& db, const Event& event,
+void Table<Event>::insert(Statements& db, const Event& event,
                           const std::string& doc, std::int64_t recorded) {
-  Statement row{
-      db,
+  Statement& row = db.get(
       "INSERT INTO event (id, recorded_from, kind, status, time, "
       "earliest_start, latest_start, earliest_end, latest_end, start_open, "
       "start_unknown, end_open, end_unknown, lo, hi, planned, planned_lo, "
       "planned_hi, place, process, parent, doc) VALUES (?, ?, ?, ?, ?, ?, ?, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"};
+      "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   const Bounds b = event.time.bounds();
   row.bind(1, event.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
@@ -174,9 +194,9 @@ void Table<Event>::insert(SQLite::Database& db, const Event& event,
   row.bind(22, doc);
   row.exec();
 
-  const std::int64_t version = db.getLastInsertRowid();
-  Statement actor{
-      db, "INSERT INTO event_actor (version, actor, role) VALUES (?, ?, ?)"};
+  const std::int64_t version = db.db.getLastInsertRowid();
+  Statement& actor =
+      db.get("INSERT INTO event_actor (version, actor, role) VALUES (?, ?, ?)");
   auto add_actor = [&](const ActorId& id, std::string_view role) {
     actor.bind(1, static_cast<int64_t>(version));
     actor.bind(2, id.value);
@@ -191,7 +211,8 @@ void Table<Event>::insert(SQLite::Database& db, const Event& event,
     add_actor(p.actor, p.role);
   }
   index_text(db, "event_search", version, search_text(db, event));
-  Statement topic{db, "INSERT INTO event_topic (version, topic) VALUES (?, ?)"};
+  Statement& topic =
+      db.get("INSERT INTO event_topic (version, topic) VALUES (?, ?)");
   for (const std::string& t : event.topics) {
     topic.bind(1, static_cast<int64_t>(version));
     topic.bind(2, t);
@@ -200,11 +221,11 @@ void Table<Event>::insert(SQLite::Database& db, const Event& event,
   }
 }
 
-void Table<Claim>::insert(SQLite::Database& db, const Claim& claim,
+void Table<Claim>::insert(Statements& db, const Claim& claim,
                           const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO claim (id, recorded_from, event, source, "
-                "claimant, stance, doc) VALUES (?, ?, ?, ?, ?, ?, ?)"};
+  Statement& row = db.get(
+      "INSERT INTO claim (id, recorded_from, event, source, "
+      "claimant, stance, doc) VALUES (?, ?, ?, ?, ?, ?, ?)");
   row.bind(1, claim.id.value);
   row.bind(2, static_cast<int64_t>(recorded));
   row.bind(3, claim.event.value);
@@ -214,7 +235,7 @@ void Table<Claim>::insert(SQLite::Database& db, const Claim& claim,
   row.bind(7, doc);
   row.exec();
   if (!claim.quote.empty()) {
-    index_text(db, "claim_search", db.getLastInsertRowid(),
+    index_text(db, "claim_search", db.db.getLastInsertRowid(),
                normalize_arabic(claim.quote));
   }
 }
@@ -230,11 +251,11 @@ std::string Table<Link>::describe(const Link& k) {
          " '" + k.to.value + "'";
 }
 
-void Table<Link>::insert(SQLite::Database& db, const Link& link,
+void Table<Link>::insert(Statements& db, const Link& link,
                          const std::string& doc, std::int64_t recorded) {
-  Statement row{db,
-                "INSERT INTO link (from_event, kind, to_event, recorded_from, "
-                "doc) VALUES (?, ?, ?, ?, ?)"};
+  Statement& row = db.get(
+      "INSERT INTO link (from_event, kind, to_event, recorded_from, "
+      "doc) VALUES (?, ?, ?, ?, ?)");
   bind_key(row, link);
   row.bind(4, static_cast<int64_t>(recorded));
   row.bind(5, doc);

@@ -5,7 +5,9 @@
 #define PARLEY_SRC_STORE_TABLES_HPP
 
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <unordered_map>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -14,6 +16,32 @@
 
 namespace parley::detail {
 
+// The prepared statements of one batch of writes, kept for reuse (a
+// document import runs the same few statements for every entity), and the
+// search names of the actors and places its events name. Belongs to one
+// Writer; not thread-safe.
+class Statements {
+ public:
+  explicit Statements(SQLite::Database& db) : db(db) {}
+
+  // The statement for `sql`, prepared on first use, reset and with its
+  // bindings cleared.
+  SQLite::Statement& get(const std::string& sql);
+  // Resets every statement, so none holds a read open past the batch.
+  void reset_all();
+
+  // The names and aliases of the current actor or place `id`, in every
+  // language, for the search index (cached until forget_names).
+  const std::string& names_of(const char* table, const std::string& id);
+  void forget_names() { names_.clear(); }
+
+  SQLite::Database& db;
+
+ private:
+  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
+  std::unordered_map<std::string, std::string> names_;
+};
+
 template <class T>
 struct Table;
 
@@ -21,25 +49,25 @@ struct Table;
 template <class K>
 struct EntityOf;
 
-#define PARLEY_ID_TABLE(T, K, NAME, LABEL)                             \
-  template <>                                                          \
-  struct Table<T> {                                                    \
-    using Key = K;                                                     \
-    static constexpr const char* name = NAME;                          \
-    static constexpr const char* key_sql = "id = ?";                   \
-    static Key key(const T& value) { return value.id; }                \
-    static void bind_key(SQLite::Statement& s, const Key& k) {         \
-      s.bind(1, k.value);                                              \
-    }                                                                  \
-    static std::string describe(const Key& k) {                        \
-      return std::string(LABEL) + " '" + k.value + "'";                \
-    }                                                                  \
-    static void insert(SQLite::Database& db, const T& value,           \
-                       const std::string& doc, std::int64_t recorded); \
-  };                                                                   \
-  template <>                                                          \
-  struct EntityOf<K> {                                                 \
-    using type = T;                                                    \
+#define PARLEY_ID_TABLE(T, K, NAME, LABEL)                                     \
+  template <>                                                                  \
+  struct Table<T> {                                                            \
+    using Key = K;                                                             \
+    static constexpr const char* name = NAME;                                  \
+    static constexpr const char* key_sql = "id = ?";                           \
+    static Key key(const T& value) { return value.id; }                        \
+    static void bind_key(SQLite::Statement& s, const Key& k) {                 \
+      s.bind(1, k.value);                                                      \
+    }                                                                          \
+    static std::string describe(const Key& k) {                                \
+      return std::string(LABEL) + " '" + k.value + "'";                        \
+    }                                                                          \
+    static void insert(Statements& db, const T& value, const std::string& doc, \
+                       std::int64_t recorded);                                 \
+  };                                                                           \
+  template <>                                                                  \
+  struct EntityOf<K> {                                                         \
+    using type = T;                                                            \
   }
 
 PARLEY_ID_TABLE(Actor, ActorId, "actor", "actor");
@@ -59,8 +87,8 @@ struct Table<Link> {
   static Key key(const Link& value) { return value; }
   static void bind_key(SQLite::Statement& s, const Key& k);
   static std::string describe(const Key& k);
-  static void insert(SQLite::Database& db, const Link& value,
-                     const std::string& doc, std::int64_t recorded);
+  static void insert(Statements& db, const Link& value, const std::string& doc,
+                     std::int64_t recorded);
 };
 template <>
 struct EntityOf<Link> {

@@ -69,21 +69,22 @@ constexpr bool has_parent =
 
 template <class T, class K>
 std::optional<Writer::Current> Writer::current(const K& key) {
-  SQLite::Statement q{db_, std::string("SELECT version, recorded_from, doc "
-                                       "FROM ") +
-                               Table<T>::name + " WHERE " + Table<T>::key_sql +
-                               " AND recorded_to IS NULL"};
+  SQLite::Statement& q = statements_.get(
+      std::string("SELECT version, recorded_from, doc FROM ") + Table<T>::name +
+      " WHERE " + Table<T>::key_sql + " AND recorded_to IS NULL");
   Table<T>::bind_key(q, key);
   if (!q.executeStep()) return std::nullopt;
-  return Current{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                 q.getColumn(2).getString()};
+  Current found{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+                q.getColumn(2).getString()};
+  q.reset();
+  return found;
 }
 
 template <class T>
 bool Writer::recorded(const T& value, RecordTime at, const std::string& doc) {
-  SQLite::Statement q{db_, std::string("SELECT 1 FROM ") + Table<T>::name +
-                               " WHERE " + Table<T>::key_sql +
-                               " AND recorded_from = ? AND doc = ?"};
+  SQLite::Statement& q = statements_.get(
+      std::string("SELECT 1 FROM ") + Table<T>::name + " WHERE " +
+      Table<T>::key_sql + " AND recorded_from = ? AND doc = ?");
   Table<T>::bind_key(q, Table<T>::key(value));
   const int next = q.getBindParameterCount() - 1;
   q.bind(next, static_cast<int64_t>(to_stored(at)));
@@ -99,11 +100,15 @@ void Writer::close(const char* table, const Current& current, RecordTime at,
                     " precedes the current version's, " +
                     format_record_time(from_stored(current.recorded_from)));
   }
-  SQLite::Statement q{db_, std::string("UPDATE ") + table +
-                               " SET recorded_to = ? WHERE version = ?"};
+  SQLite::Statement& q =
+      statements_.get(std::string("UPDATE ") + table +
+                      " SET recorded_to = ? WHERE version = ?");
   q.bind(1, static_cast<int64_t>(to_stored(at)));
   q.bind(2, static_cast<int64_t>(current.version));
   q.exec();
+  // The search text of later events names current actors and places only.
+  const std::string_view name = table;
+  if (name == "actor" || name == "place") statements_.forget_names();
 }
 
 template <class T>
@@ -124,7 +129,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
   if (now && now->doc == doc) return;
   if (mode == WriteMode::put && recorded(value, at, doc)) return;
   if (now) close(Table<T>::name, *now, at, where);
-  Table<T>::insert(db_, value, doc, to_stored(at));
+  Table<T>::insert(statements_, value, doc, to_stored(at));
   if constexpr (has_parent<T>) {
     if (value.parent)
       parented_.push_back({Table<T>::name, value.id.value, where + "/parent"});
@@ -146,9 +151,14 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
 }
 
 void Writer::finish() {
+  // Each distinct reference is looked up once: a batch of events names the
+  // same few actors and places many times.
+  std::set<std::pair<std::string_view, std::string_view>> resolved;
   for (const Reference& ref : refs_) {
-    SQLite::Statement q{db_, std::string("SELECT 1 FROM ") + ref.table +
-                                 " WHERE id = ? AND recorded_to IS NULL"};
+    if (!resolved.emplace(ref.table, ref.id).second) continue;
+    SQLite::Statement& q =
+        statements_.get(std::string("SELECT 1 FROM ") + ref.table +
+                        " WHERE id = ? AND recorded_to IS NULL");
     q.bind(1, ref.id);
     if (!q.executeStep()) {
       throw Error(Errc::bad_reference, ref.where,
@@ -158,7 +168,7 @@ void Writer::finish() {
   for (const Removed& gone : removed_) {
     for (const Referrer& r : referrers) {
       if (std::string_view(r.table) != gone.table) continue;
-      SQLite::Statement q{db_, r.sql};
+      SQLite::Statement& q = statements_.get(r.sql);
       q.bind(1, gone.id);
       if (q.executeStep()) {
         throw Error(Errc::bad_reference, gone.where,
@@ -171,8 +181,9 @@ void Writer::finish() {
   for (const Parented& p : parented_) {
     std::set<std::string> seen{p.id};
     std::string at = p.id;
-    SQLite::Statement q{db_, std::string("SELECT parent FROM ") + p.table +
-                                 " WHERE id = ? AND recorded_to IS NULL"};
+    SQLite::Statement& q =
+        statements_.get(std::string("SELECT parent FROM ") + p.table +
+                        " WHERE id = ? AND recorded_to IS NULL");
     for (;;) {
       q.reset();
       q.bind(1, at);
@@ -185,6 +196,7 @@ void Writer::finish() {
       }
     }
   }
+  statements_.reset_all();
 }
 
 #define PARLEY_WRITER_INSTANCE(T, K)                              \

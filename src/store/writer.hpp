@@ -12,6 +12,7 @@
 #include "parley/document.hpp"
 
 #include "store/check.hpp"
+#include "store/tables.hpp"
 
 namespace parley::detail {
 
@@ -23,7 +24,7 @@ enum class WriteMode {
 
 class Writer {
  public:
-  explicit Writer(SQLite::Database& db) : db_(db) {}
+  explicit Writer(SQLite::Database& db) : statements_(db) {}
 
   // Checks `value`, then closes the current version of its key (if any)
   // and inserts the new one recorded at `at`. A version identical to the
@@ -68,7 +69,7 @@ class Writer {
     std::string where;
   };
 
-  SQLite::Database& db_;
+  Statements statements_;
   std::vector<Reference> refs_;
   std::vector<Removed> removed_;
   std::vector<Parented> parented_;
