@@ -6,7 +6,9 @@
 # UTF-8, escaped TEXT, UID/DTSTAMP, [lon, lat] in range).
 #
 # The outputs come from the example programs examples/astana_outputs and
-# examples/astana_ics, which must be built first.
+# examples/astana_ics, which must be built first; when the build also has
+# the parley command with `timeline --format`, its ics, csv and geojson for
+# the same data are checked the same way.
 #
 # Usage (as CTest runs it): bash tests/outputs_node.test.sh <build-dir> <source-dir>
 # Needs node and npm; the first run installs the pinned packages of
@@ -78,6 +80,38 @@ else
   fail "check.js printed no summary"
 fi
 [[ $status -eq 0 ]] || [[ $failed -gt 0 ]] || fail "check.js exited $status"
+
+# The same checks on what `parley timeline --format` writes, when built.
+cli="$build_dir/parley"
+if [[ -x $cli ]] && "$cli" timeline --help 2>/dev/null | grep -q -- --format; then
+  db="$work/astana.db"
+  if "$cli" import "$db" "$source_dir/examples/data/astana-2017.json" \
+      >/dev/null 2>"$work/cli.log" &&
+    "$cli" timeline "$db" --format ics >"$work/cli.ics" 2>>"$work/cli.log" &&
+    "$cli" timeline "$db" --format csv >"$work/cli.csv" 2>>"$work/cli.log" &&
+    "$cli" timeline "$db" --format csv --lang ar >"$work/cli-ar.csv" \
+      2>>"$work/cli.log" &&
+    "$cli" timeline "$db" --format geojson >"$work/cli.geojson" \
+      2>>"$work/cli.log"; then
+    pass "parley timeline writes ics, csv and geojson"
+    status=0
+    node check.js "$source_dir/examples/data/astana-2017.json" \
+      "$work/cli.ics" --csv "$work/cli.csv" --csv-ar "$work/cli-ar.csv" \
+      --geojson "$work/cli.geojson" | tee "$work/node-cli.log" || status=$?
+    node_counts=$(tail -1 "$work/node-cli.log")
+    if [[ $node_counts =~ ^([0-9]+)\ passed,\ ([0-9]+)\ failed$ ]]; then
+      passed=$((passed + BASH_REMATCH[1]))
+      failed=$((failed + BASH_REMATCH[2]))
+    else
+      fail "check.js printed no summary for the CLI outputs"
+    fi
+    [[ $status -eq 0 ]] || [[ $failed -gt 0 ]] || fail "check.js exited $status"
+  else
+    fail "parley timeline writes ics, csv and geojson: $(head -3 "$work/cli.log")"
+  fi
+else
+  echo "skip  parley timeline --format is not built; examples only"
+fi
 
 echo "$passed passed, $failed failed"
 [[ $failed -eq 0 ]]
