@@ -16,14 +16,7 @@ namespace {
 using namespace std::string_literals;
 using Ids = std::vector<std::string>;
 
-parley::Database& astana() {
-  static parley::Database db = [] {
-    parley::Database d{":memory:"};
-    d.import_json(parley::test::astana_json());
-    return d;
-  }();
-  return db;
-}
+using parley::test::astana_db;
 
 Ids ids(const parley::Page& page) {
   Ids out;
@@ -31,7 +24,7 @@ Ids ids(const parley::Page& page) {
   return out;
 }
 
-Ids run(const parley::Query& q) { return ids(astana().query(q)); }
+Ids run(const parley::Query& q) { return ids(astana_db().query(q)); }
 
 Ids sorted(Ids v) {
   std::sort(v.begin(), v.end());
@@ -70,7 +63,7 @@ TEST_CASE("no filter: every current event, in chronological order") {
   // Open starts first ([..2017-02-16] events), 2015's resolution next.
   CHECK(all[5] == "event:unsc-2254");
   CHECK(all.back() == "event:geneva-4");
-  auto events = astana().query({}).events;
+  auto events = astana_db().query({}).events;
   CHECK(std::is_sorted(events.begin(), events.end(), parley::chronological));
 }
 
@@ -96,7 +89,7 @@ TEST_CASE("kind filter, with kind groups") {
                               "event:astana-2-session-3", "event:geneva-4",
                               "event:lavrov-de-mistura"});
   q.kinds = {"summit"};
-  CHECK_THROWS_AS(astana().query(q), parley::Error);
+  CHECK_THROWS_AS(astana_db().query(q), parley::Error);
 }
 
 TEST_CASE("actor filter: participants and payload actors, by role") {
@@ -186,7 +179,7 @@ TEST_CASE("as known at: the schedule on 2017-02-16") {
   parley::Query q;
   q.statuses = {parley::Status::scheduled};
   q.as_of = parley::parse_record_time("2017-02-16T23:00:00Z");
-  const auto page = astana().query(q);
+  const auto page = astana_db().query(q);
   REQUIRE(ids(page) == Ids{"event:geneva-4"});
   CHECK(page.events[0].status == parley::Status::scheduled);
   q.as_of = parley::parse_record_time("2017-02-01T00:00:00Z");
@@ -231,7 +224,7 @@ TEST_CASE("keyset pagination visits every event once, in order") {
   Ids all;
   int pages = 0;
   for (;;) {
-    const auto page = astana().query(q);
+    const auto page = astana_db().query(q);
     ++pages;
     for (const auto& e : page.events) all.push_back(e.id.value);
     if (!page.next) break;
@@ -241,20 +234,20 @@ TEST_CASE("keyset pagination visits every event once, in order") {
   CHECK(pages == 7);
   CHECK(all == run({}));
   q.after = "not a cursor";
-  CHECK_THROWS_AS(astana().query(q), parley::Error);
+  CHECK_THROWS_AS(astana_db().query(q), parley::Error);
 }
 
 TEST_CASE("counts by period and kind or actor") {
   parley::Query q;
   q.processes = {parley::ProcessId{"process:astana"}};
   const auto by_kind =
-      astana().count(q, parley::Period::month, parley::GroupBy::kind);
+      astana_db().count(q, parley::Period::month, parley::GroupBy::kind);
   CHECK(std::find(by_kind.begin(), by_kind.end(),
                   parley::Count{"2017-02", "pledge", 2}) != by_kind.end());
   CHECK(std::find(by_kind.begin(), by_kind.end(),
                   parley::Count{"unknown", "support", 1}) != by_kind.end());
   const auto by_week =
-      astana().count(q, parley::Period::week, parley::GroupBy::actor);
+      astana_db().count(q, parley::Period::week, parley::GroupBy::actor);
   CHECK(std::find(by_week.begin(), by_week.end(),
                   parley::Count{"2017-W07", "actor:russia", 3}) !=
         by_week.end());

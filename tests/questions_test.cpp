@@ -13,14 +13,7 @@ namespace {
 using namespace std::string_literals;
 using Ids = std::vector<std::string>;
 
-parley::Database& astana() {
-  static parley::Database db = [] {
-    parley::Database d{":memory:"};
-    d.import_json(parley::test::astana_json());
-    return d;
-  }();
-  return db;
-}
+using parley::test::astana_db;
 
 std::string who(const parley::Account& a) {
   return a.claimant ? a.claimant->id.value : "report"s;
@@ -31,12 +24,12 @@ std::string who(const parley::Account& a) {
 TEST_CASE("Q1: the Astana track in order, planned versus actual") {
   parley::Query q;
   q.processes = {parley::ProcessId{"process:astana"}};
-  const auto events = astana().query(q).events;
+  const auto events = astana_db().query(q).events;
   REQUIRE(events.size() == 17);
   CHECK(events[0].id.value == "event:un-supports-astana");  // undated
   CHECK(events[1].id.value == "event:opposition-late-arrival");
   CHECK(events[2].id.value == "event:astana-2");
-  const auto planned = parley::schedule(astana(), q);
+  const auto planned = parley::schedule(astana_db(), q);
   REQUIRE(planned.size() == 1);
   CHECK(planned[0].event.id.value == "event:astana-2");
   CHECK(planned[0].planned.str() == "2017-02-15");
@@ -56,7 +49,7 @@ TEST_CASE("Q2: every account of how the second round ended") {
   q.kinds = {"commitment"};
   q.processes = {parley::ProcessId{"process:astana"}};
   Ids told;
-  for (const auto& a : parley::accounts(astana(), q)) {
+  for (const auto& a : parley::accounts(astana_db(), q)) {
     CHECK(a.event.parent->value == "event:astana-2");
     told.push_back(who(a) + " " + std::string(to_string(a.claim.stance)) + " " +
                    a.event.id.value);
@@ -71,7 +64,7 @@ TEST_CASE("Q2: every account of how the second round ended") {
   // agreement". The report's own "no agreement on the ceasefire" is about
   // one topic, so it excludes neither pledge.
   Ids conflicts;
-  for (const auto& c : parley::contradictions(astana(), q)) {
+  for (const auto& c : parley::contradictions(astana_db(), q)) {
     CHECK(c.kind == parley::ContradictionKind::exclusive_outcomes);
     conflicts.push_back(who(c.first) + " " + c.first.event.id.value + " / " +
                         who(c.second) + " " + c.second.event.id.value);
@@ -84,7 +77,7 @@ TEST_CASE("Q2: every account of how the second round ended") {
 }
 
 TEST_CASE("Q3: every pledge, by whom, to whom, of what, and its status") {
-  const auto pledges = parley::pledge_tracker(astana(), {});
+  const auto pledges = parley::pledge_tracker(astana_db(), {});
   REQUIRE(pledges.size() == 2);
   for (const auto& p : pledges) {
     const auto& pledge = std::get<parley::Pledge>(p.pledge.payload);
@@ -120,13 +113,13 @@ TEST_CASE("Q3: a later violation changes the tracked status") {
 
 TEST_CASE("Q4: as of 2017-02-16, Geneva was scheduled for 2017-02-23") {
   const auto next = parley::upcoming(
-      astana(), parley::parse_record_time("2017-02-16T20:00:00Z"));
+      astana_db(), parley::parse_record_time("2017-02-16T20:00:00Z"));
   REQUIRE(next.size() == 1);
   CHECK(next[0].event.id.value == "event:geneva-4");
   CHECK(next[0].event.status == parley::Status::scheduled);
   CHECK(next[0].planned.str() == "2017-02-23");
   // Known now: it was held, so nothing is scheduled any more.
-  CHECK(parley::upcoming(astana(), parley::parse_record_time("2017-02-25"))
+  CHECK(parley::upcoming(astana_db(), parley::parse_record_time("2017-02-25"))
             .empty());
 }
 
@@ -134,7 +127,7 @@ TEST_CASE("Q5: everything involving Iran") {
   parley::Query q;
   q.actors = {parley::ActorId{"actor:iran"}};
   Ids found;
-  for (const auto& e : astana().query(q).events) found.push_back(e.id.value);
+  for (const auto& e : astana_db().query(q).events) found.push_back(e.id.value);
   CHECK(found == Ids{"event:countrywide-ceasefire-support",
                      "event:rejection-iran-role"});
 }
@@ -143,14 +136,14 @@ TEST_CASE("Q6: everything located in Syria, including places inside it") {
   parley::Query q;
   q.places = {parley::PlaceId{"place:syria"}};
   Ids found;
-  for (const auto& e : astana().query(q).events) found.push_back(e.id.value);
+  for (const auto& e : astana_db().query(q).events) found.push_back(e.id.value);
   CHECK(found == Ids{"event:ghouta-siege", "event:government-shelling"});
 }
 
 TEST_CASE("Q7: the Moscow meeting possibly, not certainly, during the round") {
   const auto meeting =
-      *astana().event(parley::EventId{"event:lavrov-de-mistura"});
-  const auto round = *astana().event(parley::EventId{"event:astana-2"});
+      *astana_db().event(parley::EventId{"event:lavrov-de-mistura"});
+  const auto round = *astana_db().event(parley::EventId{"event:astana-2"});
   const parley::Relations during =
       parley::Allen::during | parley::Allen::starts | parley::Allen::finishes |
       parley::Allen::equals;
@@ -164,7 +157,7 @@ TEST_CASE("Q7: the Moscow meeting possibly, not certainly, during the round") {
   parley::Query q;
   q.time = parley::TimeFilter{round.time, during, parley::Certainty::possible};
   q.kinds = {"meeting"};
-  CHECK(astana().query(q).events.size() == 1);
+  CHECK(astana_db().query(q).events.size() == 1);
   q.time->certainty = parley::Certainty::certain;
-  CHECK(astana().query(q).events.empty());
+  CHECK(astana_db().query(q).events.empty());
 }

@@ -15,17 +15,10 @@ namespace {
 
 using namespace std::string_literals;
 
-parley::Database& astana() {
-  static parley::Database db = [] {
-    parley::Database d{":memory:"};
-    d.import_json(parley::test::astana_json());
-    return d;
-  }();
-  return db;
-}
+using parley::test::astana_db;
 
 parley::Event event(const std::string& id) {
-  auto e = astana().event(parley::EventId{id});
+  auto e = astana_db().event(parley::EventId{id});
   REQUIRE_MESSAGE(e, id);
   return *e;
 }
@@ -48,7 +41,7 @@ std::vector<std::string> participants(const parley::Event& e) {
 // itself says so).
 std::vector<std::string> accounts(const std::string& event_id) {
   std::vector<std::string> out;
-  for (const auto& c : astana().claims()) {
+  for (const auto& c : astana_db().claims()) {
     if (c.event.value != event_id) continue;
     out.push_back((c.claimant ? c.claimant->value : "report"s) + ":" +
                   std::string(to_string(c.stance)));
@@ -67,7 +60,7 @@ void check_on_day(const parley::Event& e, parley::Day d) {
 }  // namespace
 
 TEST_CASE("the report is a source with an inferred publication date") {
-  auto s = astana().source(parley::SourceId{"source:astana-2-report"});
+  auto s = astana_db().source(parley::SourceId{"source:astana-2-report"});
   REQUIRE(s);
   CHECK(s->language == "ar");
   REQUIRE(s->published);
@@ -87,7 +80,7 @@ TEST_CASE("F1: the round was planned for 02-15 and opened a day late") {
   CHECK(round.place->value == "place:astana");
   CHECK(round.process->value == "process:astana");
   bool delayed = false;
-  for (const auto& l : astana().links()) {
+  for (const auto& l : astana_db().links()) {
     if (l.kind == parley::LinkKind::delays && l.to == round.id) {
       delayed = l.from.value == "event:opposition-late-arrival" &&
                 l.reason.find("late") != std::string::npos;
@@ -113,8 +106,8 @@ TEST_CASE("F3: Russia and Turkey mediate, each backing one side") {
                     "actor:kazakhstan/host"s,
                     "actor:opposition-delegation/party"s,
                     "actor:russia/mediator"s, "actor:turkey/mediator"s});
-  auto russia = astana().actor(parley::ActorId{"actor:russia"});
-  auto turkey = astana().actor(parley::ActorId{"actor:turkey"});
+  auto russia = astana_db().actor(parley::ActorId{"actor:russia"});
+  auto turkey = astana_db().actor(parley::ActorId{"actor:turkey"});
   REQUIRE(russia);
   REQUIRE(turkey);
   CHECK(russia->ties.at(0) ==
@@ -249,8 +242,8 @@ TEST_CASE("F16, F17: de Mistura on Geneva's agenda and on Astana") {
 
 TEST_CASE("F18: Geneva, scheduled for 02-23 as known on 02-16, then held") {
   const auto as_known =
-      astana().event(parley::EventId{"event:geneva-4"},
-                     {parley::parse_record_time("2017-02-16T23:59:59Z")});
+      astana_db().event(parley::EventId{"event:geneva-4"},
+                        {parley::parse_record_time("2017-02-16T23:59:59Z")});
   REQUIRE(as_known);
   CHECK(as_known->status == parley::Status::scheduled);
   check_on_day(*as_known, day(2017, 2, 23));
@@ -273,12 +266,12 @@ TEST_CASE("F19: al-Jaafari's competing account: no new agreement") {
 }
 
 TEST_CASE("every actor and place has English and Arabic names") {
-  for (const auto& a : astana().actors()) {
+  for (const auto& a : astana_db().actors()) {
     CAPTURE(a.id.value);
     CHECK(a.names.count("en") == 1);
     CHECK(a.names.count("ar") == 1);
   }
-  for (const auto& p : astana().places()) {
+  for (const auto& p : astana_db().places()) {
     CAPTURE(p.id.value);
     CHECK(p.names.count("ar") == 1);
   }

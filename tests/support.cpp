@@ -14,6 +14,15 @@ nlohmann::json astana_json() {
   return nlohmann::json::parse(in);
 }
 
+parley::Database& astana_db() {
+  static parley::Database db = [] {
+    parley::Database d{":memory:"};
+    d.import_json(astana_json());
+    return d;
+  }();
+  return db;
+}
+
 TempDir::TempDir() {
   std::random_device seed;
   path_ = std::filesystem::temp_directory_path() /

@@ -8,10 +8,16 @@
 
 #include <nlohmann/json.hpp>
 
+#include "parley/database.hpp"
+
 namespace parley::test {
 
 // examples/data/astana-2017.json, parsed.
 nlohmann::json astana_json();
+
+// The example data in an in-memory database shared by the tests that only
+// read it; loaded on first use.
+parley::Database& astana_db();
 
 // A fresh temporary directory, removed when the object is destroyed.
 class TempDir {
