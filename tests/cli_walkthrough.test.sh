@@ -97,3 +97,55 @@ for cmd in init import export timeline stats edtf resolve allen; do
 done
 pass
 echo "$passed passed, 0 failed"
+
+# Issue 12: hostile text, exit codes, limits, the cursor, `parley migrate`.
+# Invalid UTF-8 in an argument: 65, naming the option, nothing written.
+expect_ok() {  # ARGS...: exits 0, its stdout in out and stderr in err
+  "$@" >out 2>err || fail "$* exited $?: $(cat err)"
+}
+before=$("$parley" export astana.db --history)
+expect_exit 65 "$parley" edtf $'2017-02\xff\xfe'
+grep -q "not valid UTF-8" err || fail "edtf: $(cat err)"
+expect_exit 65 "$parley" resolve $'on Thursday\xff' --anchor 2017-02-16
+grep -q "not valid UTF-8" err || fail "resolve: $(cat err)"
+expect_exit 65 "$parley" timeline astana.db --title $'\xff'
+grep -q -- "--title: not valid UTF-8" err || fail "--title: $(cat err)"
+# Invalid UTF-8 inside a document: 65, nothing imported.
+printf '{"format": "parley", "version": 1, "actors": [{"id": "actor:x", "kind": "person", "names": {"en": "\xff"}}]}' >bad-utf8.json
+expect_exit 65 "$parley" import astana.db bad-utf8.json
+[[ "$("$parley" export astana.db --history)" == "$before" ]] || fail "bad UTF-8 import changed the database"
+pass
+# Terminal escape sequences in a name never reach the terminal raw.
+expect_exit 65 "$parley" timeline astana.db --actor $'\e]0;owned\a\e[31mX'
+! grep -q $'\e' err || fail "raw escape in the message"
+grep -qF '\e]0;owned\x07\e[31mX' err || fail "escaped form: $(cat err)"
+pass
+# Limits: over one is refused (65) and names the limit; raising it works.
+printf '{"format": "parley", "version": 1, "actors": [{"id": "actor:long", "kind": "person", "names": {"en": "%s"}}]}' \
+  "$(head -c 2000 /dev/zero | tr '\0' a)" >long.json
+expect_exit 65 "$parley" import astana.db long.json --max-string-bytes 1000
+grep -q "max_string_bytes" err || fail "string limit: $(cat err)"
+expect_exit 65 "$parley" import astana.db long.json --max-document-bytes 100
+grep -q "max_document_bytes" err || fail "document limit: $(cat err)"
+printf '{"format": "parley", "version": 1, "x": %s1%s}' "$(printf '[%.0s' {1..70})" "$(printf ']%.0s' {1..70})" >deep.json
+expect_exit 65 "$parley" import astana.db deep.json
+grep -q "max_depth" err || fail "depth limit: $(cat err)"
+[[ "$("$parley" export astana.db --history)" == "$before" ]] || fail "refused imports changed the database"
+expect_ok "$parley" import scratch.db long.json --max-string-bytes 4000
+pass
+# The cursor of an open-start event is readable, and works with --after.
+expect_ok "$parley" timeline astana.db --limit 1
+grep -q "^next: open," err || fail "cursor: $(cat err)"
+cursor=$(sed -n 's/^next: //p' err)
+first=$(cat out)
+expect_ok "$parley" timeline astana.db --limit 1 --after "$cursor"
+[[ -s out && "$(cat out)" != "$first" ]] || fail "--after the open cursor"
+pass
+# Storage failures exit 74, also at open: a file that is not a database.
+printf 'this is not a database, just text that is long enough to be read as one.....%.0s' {1..20} >text.db
+expect_exit 74 "$parley" timeline text.db
+expect_exit 74 "$parley" import text.db "$source/examples/data/astana-2017.json"
+expect_ok "$parley" migrate astana.db
+"$parley" migrate --help | grep -q "Example" || fail "migrate --help has no example"
+pass
+echo "$passed passed (with issue 12's checks), 0 failed"

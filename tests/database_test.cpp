@@ -83,7 +83,8 @@ TEST_CASE("a file that is not a parley database is refused") {
                            SQLite::OPEN_READWRITE | SQLite::OPEN_CREATE};
     other.exec("CREATE TABLE t (x INTEGER)");
   }
-  CHECK(failure([&] { Database db{file}; }, Errc::storage) == file.string());
+  CHECK(failure([&] { Database db{file}; }, Errc::bad_document) ==
+        file.string());
 }
 
 TEST_CASE("a database newer than the library is refused") {
@@ -94,7 +95,7 @@ TEST_CASE("a database newer than the library is refused") {
     SQLite::Database raw{file.string(), SQLite::OPEN_READWRITE};
     raw.exec("PRAGMA user_version = 999");
   }
-  failure([&] { Database db{file}; }, Errc::storage);
+  failure([&] { Database db{file}; }, Errc::unsupported);
 }
 
 TEST_CASE("opening a missing file without create fails") {

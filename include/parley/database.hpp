@@ -41,7 +41,13 @@ namespace parley {
 struct OpenOptions {
   // Create the file when it does not exist. Default: true.
   bool create = true;
-  // Open read-only; writes throw. Default: false.
+  // Open read-only; writes throw. Default: false. A read-only open never
+  // changes the file (SQLite's mode=ro): it refuses a file that is not a
+  // parley database, or whose schema is newer or older than this library's
+  // (an older one is not migrated: open it read-write once). When the WAL
+  // index cannot be created beside the file (a read-only directory or
+  // medium), it reads with SQLite's immutable=1, which assumes no other
+  // process writes the file meanwhile and ignores an un-checkpointed -wal.
   bool read_only = false;
 };
 
@@ -65,9 +71,12 @@ struct ExportOptions {
 class Database {
  public:
   // Opens (or creates) the database at `path`; ":memory:" is a private
-  // in-memory database. Migrates the schema to the current version.
-  // Throws parley::Error (storage) when the file cannot be opened, is not a
-  // parley database, or is newer than this library.
+  // in-memory database. Unless read-only, migrates the schema to the
+  // current version. Throws parley::Error: storage when the file cannot be
+  // opened or read; bad_document when it is not a parley database (checked
+  // before anything is written, so such a file is left unchanged);
+  // unsupported when its schema is newer than this library (or older, when
+  // read-only).
   explicit Database(const std::filesystem::path& path,
                     const OpenOptions& options = {});
   ~Database();

@@ -10,6 +10,7 @@
 #include "parley/error.hpp"
 #include "parley/event.hpp"
 #include "parley/ids.hpp"
+#include "parley/limits.hpp"
 #include "parley/link.hpp"
 #include "parley/payload.hpp"
 #include "parley/place.hpp"

@@ -23,6 +23,16 @@ const std::string& best(const Texts& texts, std::string_view lang = "en");
 // followed by "-" and 2–8 letters or digits ("en", "ar", "ar-SY").
 bool valid_language(std::string_view tag) noexcept;
 
+// The length in bytes (1-4) of the valid UTF-8 sequence that starts at
+// `text[at]`; 0 when the bytes there are not UTF-8 (a stray continuation
+// byte, a truncated, overlong or surrogate sequence, or beyond U+10FFFF) or
+// `at` is past the end. Reads at most 4 bytes.
+std::size_t utf8_length(std::string_view text, std::size_t at) noexcept;
+
+// The offset of the first byte of `text` that is not valid UTF-8, or
+// std::string_view::npos when all of it is. Reads the whole text once.
+std::size_t invalid_utf8_at(std::string_view text) noexcept;
+
 }  // namespace parley
 
 #endif  // PARLEY_TEXT_HPP

@@ -9,6 +9,8 @@
 
 #include <CLI/CLI.hpp>
 
+#include "parley/error.hpp"
+
 namespace parley::cli {
 
 // Exit codes (sysexits.h meanings).
@@ -22,11 +24,16 @@ enum Exit : int {
   io_error = 74,     // EX_IOERR: reading or writing failed
 };
 
+// The exit code of an error: 74 for storage and I/O failures (a file that
+// cannot be opened, read or written; a full disk), 65 for bad data.
+int exit_code(const Error& error);
+
 using Action = std::function<int()>;
 void add_time_commands(CLI::App& app, Action& action);  // edtf, allen
 void add_resolve_command(CLI::App& app, Action& action);
 void add_data_commands(CLI::App& app, Action& action);  // init, import, ...
 void add_timeline_command(CLI::App& app, Action& action);
+void add_migrate_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli
 

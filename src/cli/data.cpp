@@ -6,6 +6,7 @@
 //   parley stats astana.db
 #include <unistd.h>
 
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -16,11 +17,13 @@
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
+#include "parley/limits.hpp"
 #include "parley/render/render.hpp"
 #include "parley/timeline.hpp"
 
 #include "cli/command.hpp"
 #include "cli/output.hpp"
+#include "cli/text.hpp"
 
 namespace parley::cli {
 namespace {
@@ -40,34 +43,65 @@ std::string position(const std::string& text, std::size_t byte) {
   return "line " + std::to_string(line) + ", column " + std::to_string(column);
 }
 
-// Imports one file in one transaction. Returns an exit code.
-int import_file(Database& db, const std::string& file) {
+// Reads `file` whole, within the document size limit. Returns an exit code.
+int read_file(const std::string& file, const Limits& limits,
+              std::string& text) {
   std::ifstream in{file, std::ios::binary};
+  std::error_code error;
+  const auto size = std::filesystem::file_size(file, error);
   if (!in) {
-    std::cerr << "parley: " << file << ": cannot read the file\n";
+    std::cerr << "parley: " << printable(file) << ": cannot read the file\n";
     return no_input;
   }
+  if (!error) check_document_size(size, limits, file);
   std::stringstream buffer;
   buffer << in.rdbuf();
-  const std::string text = buffer.str();
+  text = buffer.str();
+  check_document_size(text.size(), limits, file);
+  return in.bad() ? static_cast<int>(io_error) : static_cast<int>(ok);
+}
+
+// Parses `text`, checking each string, key and nesting level against
+// `limits` as it goes (before a deeper level or a longer string is kept).
+nlohmann::json parse_within(const std::string& text, const Limits& limits) {
+  using event = nlohmann::json::parse_event_t;
+  return nlohmann::json::parse(text, [&](int depth, event kind,
+                                         nlohmann::json& value) {
+    if (kind == event::object_start || kind == event::array_start) {
+      check_depth(static_cast<std::size_t>(depth) + 1, limits, "");
+    } else if (kind == event::key || value.is_string()) {
+      check_string_size(value.get_ref<const std::string&>().size(), limits, "");
+    }
+    return true;
+  });
+}
+
+// Imports one file in one transaction. Returns an exit code.
+int import_file(Database& db, const std::string& file, const Limits& limits) {
+  std::string text;
+  if (int code = read_file(file, limits, text); code != ok) return code;
   const bool progress = isatty(STDERR_FILENO);
-  if (progress) std::cerr << "importing " << file << " ..." << std::flush;
+  if (progress) {
+    std::cerr << "importing " << printable(file) << " ..." << std::flush;
+  }
+  const auto fail = [&](const std::string& what, int code) {
+    if (progress) std::cerr << '\n';
+    std::cerr << "parley: " << printable(file) << ": " << printable(what)
+              << '\n';
+    return code;
+  };
   nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(text);
+    doc = parse_within(text, limits);
   } catch (const nlohmann::json::parse_error& e) {
-    if (progress) std::cerr << '\n';
-    std::cerr << "parley: " << file << ": " << position(text, e.byte)
-              << ": not valid JSON\n";
-    return data_error;
+    return fail(position(text, e.byte) + ": not valid JSON", data_error);
+  } catch (const Error& e) {
+    return fail(e.message(), data_error);
   }
   try {
     db.import_json(doc);
   } catch (const Error& e) {
-    if (progress) std::cerr << '\n';
-    std::cerr << "parley: " << file << ": " << e.what() << '\n';
-    return e.code() == Errc::storage || e.code() == Errc::io ? io_error
-                                                             : data_error;
+    return fail(e.what(), exit_code(e));
   }
   if (progress) std::cerr << " done\n";
   return ok;
@@ -79,6 +113,7 @@ struct Paths {
   std::string output;
   std::string format = "json";
   bool history = false;
+  Limits limits;
 };
 
 }  // namespace
@@ -102,6 +137,13 @@ void add_data_commands(CLI::App& app, Action& action) {
   import->add_option("DB", paths->db, "Database file (created if missing)")
       ->required();
   import->add_option("FILE", paths->files, "parley JSON documents")->required();
+  import->add_option("--max-document-bytes", paths->limits.max_document_bytes,
+                     "Refuse a larger file (default 1 GiB)");
+  import->add_option("--max-string-bytes", paths->limits.max_string_bytes,
+                     "Refuse a longer string or key (default 1 MiB)");
+  import->add_option("--max-depth", paths->limits.max_depth,
+                     "Refuse deeper nesting of arrays and objects "
+                     "(default 64)");
   import->footer(
       "Example: parley import astana.db examples/data/astana-2017.json\n"
       "A file with an error changes nothing; the error names the file, the\n"
@@ -110,7 +152,9 @@ void add_data_commands(CLI::App& app, Action& action) {
     action = [paths] {
       Database db{paths->db};
   for (const std::string& file : paths->files) {
-    if (int code = import_file(db, file); code != ok) return code;
+    if (int code = import_file(db, file, paths->limits); code != ok) {
+      return code;
+    }
   }
   return static_cast<int>(ok);
 };

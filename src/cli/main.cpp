@@ -7,6 +7,12 @@
 #include "parley/error.hpp"
 
 #include "cli/command.hpp"
+#include "cli/text.hpp"
+
+int parley::cli::exit_code(const Error& error) {
+  const Errc code = error.code();
+  return code == Errc::storage || code == Errc::io ? io_error : data_error;
+}
 
 int main(int argc, char** argv) {
   namespace cli = parley::cli;
@@ -19,6 +25,7 @@ int main(int argc, char** argv) {
   cli::add_resolve_command(app, action);
   cli::add_data_commands(app, action);
   cli::add_timeline_command(app, action);
+  cli::add_migrate_command(app, action);
 
   try {
     app.parse(argc, argv);
@@ -29,16 +36,18 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "parley: " << e.what() << " (see parley --help)\n";
+    std::cerr << "parley: " << cli::printable(e.what())
+              << " (see parley --help)\n";
     return cli::usage;
   }
   try {
+    cli::check_arguments(app);
     return action ? action() : static_cast<int>(cli::usage);
   } catch (const parley::Error& e) {
-    std::cerr << "parley: " << e.what() << '\n';
-    return e.code() == parley::Errc::io ? cli::io_error : cli::data_error;
+    std::cerr << "parley: " << cli::printable(e.what()) << '\n';
+    return cli::exit_code(e);
   } catch (const std::exception& e) {
-    std::cerr << "parley: internal error: " << e.what() << '\n';
+    std::cerr << "parley: internal error: " << cli::printable(e.what()) << '\n';
     return cli::software;
   }
 }

@@ -1,6 +1,9 @@
-// Where a command's output goes: stdout, or a file given with -o that is
-// written beside its final name and renamed into place, so a failed run
-// never leaves half a file.
+// Where a command's output goes: stdout, or the file given with -o. A
+// regular file (or a new one) is written beside its final name and renamed
+// into place, so a failed run never leaves half a file; it keeps the mode
+// of the file it replaces, and a symlink is followed (its target is
+// replaced, not the link). A character device or FIFO (/dev/null, a pipe)
+// and /dev/stdout are written in place and left as they were.
 #ifndef PARLEY_CLI_OUTPUT_HPP
 #define PARLEY_CLI_OUTPUT_HPP
 
@@ -20,8 +23,9 @@ namespace parley::cli {
 int write_output(const std::string& path,
                  const std::function<void(std::ostream&)>& write);
 
-// Opens an existing database; when there is no such file, says so on
-// stderr and returns empty (the caller exits 66).
+// Opens an existing database read-only (it never changes the file); when
+// there is no such file, says so on stderr and returns empty (the caller
+// exits 66). Throws Error as Database's read-only open does.
 std::optional<Database> open_existing(const std::filesystem::path& path);
 
 }  // namespace parley::cli

@@ -76,31 +76,6 @@ std::string format_record_time(RecordTime t) {
   return out + "Z";
 }
 
-RecordTime parse_record_time(std::string_view text) {
-  std::istringstream in{std::string(text)};
-  RecordTime t;
-  if (text.size() == 10) {
-    date::sys_days day;
-    in >> date::parse("%F", day);
-    t = day;
-  } else {
-    std::string zone;
-    in >> date::parse("%FT%T%Ez", t);
-    if (in.fail()) {
-      in.clear();
-      in.str(std::string(text));
-      in >> date::parse("%FT%TZ", t);
-    }
-  }
-  if (in.fail() || in.peek() != std::char_traits<char>::eof()) {
-    throw Error(Errc::bad_time, "",
-                "'" + std::string(text) +
-                    "' is not a record time; expected an RFC 3339 UTC time "
-                    "such as 2017-02-16T18:00:00Z, or a date");
-  }
-  return t;
-}
-
 void to_json(nlohmann::json& j, const Document& document) {
   j = json{{"format", "parley"}, {"version", document_version}};
   if (document.recorded) {

@@ -252,8 +252,13 @@ struct Cursor {
   std::string id;
 };
 
+// An open start or end (no earliest or latest day) prints as "open".
 std::string format_cursor(const Cursor& c) {
-  return std::to_string(c.lo) + "," + std::to_string(c.hi) + "," + c.id;
+  const auto day = [](std::int64_t d) {
+    return d == min_day || d == max_day ? std::string("open")
+                                        : std::to_string(d);
+  };
+  return day(c.lo) + "," + day(c.hi) + "," + c.id;
 }
 
 Cursor parse_cursor(const std::string& text) {
@@ -261,6 +266,10 @@ Cursor parse_cursor(const std::string& text) {
   const auto first = text.find(',');
   const auto second = text.find(',', first + 1);
   auto number = [&](std::size_t from, std::size_t to, std::int64_t& out) {
+    if (text.compare(from, to - from, "open") == 0) {
+      out = from == 0 ? min_day : max_day;
+      return true;
+    }
     const char* begin = text.data() + from;
     const char* end = text.data() + to;
     auto [ptr, ec] = std::from_chars(begin, end, out);

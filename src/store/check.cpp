@@ -4,8 +4,10 @@
 #include <string>
 
 #include <date/tz.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
+#include "parley/text.hpp"
 
 namespace parley::detail {
 namespace {
@@ -98,6 +100,34 @@ void check_payload(const Payload& payload, const std::string& where,
   }
 }
 
+// Text is valid UTF-8 or refused: throws Error (bad_value) at the JSON path
+// of the first key or string of `doc` that is not, before anything is
+// stored (storing it would fail later with no field named).
+void check_utf8(const nlohmann::json& doc, const std::string& where) {
+  const auto refuse = [&](const std::string& text, const std::string& at) {
+    const std::size_t bad = invalid_utf8_at(text);
+    if (bad == std::string_view::npos) return;
+    fail(at, "not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  };
+  if (doc.is_string()) refuse(doc.get_ref<const std::string&>(), where);
+  if (doc.is_object()) {
+    for (const auto& [key, value] : doc.items()) {
+      refuse(key, where);
+      check_utf8(value, where + "/" + key);
+    }
+  }
+  if (doc.is_array()) {
+    for (std::size_t i = 0; i < doc.size(); ++i) {
+      check_utf8(doc[i], where + "/" + std::to_string(i));
+    }
+  }
+}
+
+template <class T>
+void check_utf8(const T& value, const std::string& where) {
+  check_utf8(nlohmann::json(value), where);
+}
+
 }  // namespace
 
 void check_zone(const std::string& zone, const std::string& where) {
@@ -110,6 +140,7 @@ void check_zone(const std::string& zone, const std::string& where) {
 
 void check(const Actor& actor, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(actor, where);
   check_id(actor.id, where + "/id");
   check_texts(actor.names, where + "/names", true);
   for (std::size_t i = 0; i < actor.ties.size(); ++i) {
@@ -122,6 +153,7 @@ void check(const Actor& actor, const std::string& where,
 
 void check(const Place& place, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(place, where);
   check_id(place.id, where + "/id");
   check_texts(place.names, where + "/names", true);
   ref(refs, place.parent, where + "/parent", "place");
@@ -139,6 +171,7 @@ void check(const Place& place, const std::string& where,
 
 void check(const Process& process, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(process, where);
   check_id(process.id, where + "/id");
   check_texts(process.names, where + "/names", true);
   check_texts(process.summary, where + "/summary", false);
@@ -148,6 +181,7 @@ void check(const Process& process, const std::string& where,
 
 void check(const Source& source, const std::string& where,
            std::vector<Reference>&) {
+  check_utf8(source, where);
   check_id(source.id, where + "/id");
   if (!source.language.empty() && !valid_language(source.language)) {
     fail(where + "/language",
@@ -158,6 +192,7 @@ void check(const Source& source, const std::string& where,
 
 void check(const Event& event, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(event, where);
   check_id(event.id, where + "/id");
   check_texts(event.title, where + "/title", true);
   check_texts(event.summary, where + "/summary", false);
@@ -203,6 +238,7 @@ void check(const Event& event, const std::string& where,
 
 void check(const Claim& claim, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(claim, where);
   check_id(claim.id, where + "/id");
   ref(refs, claim.event, where + "/event", "event");
   ref(refs, claim.source, where + "/source", "source");
@@ -216,6 +252,7 @@ void check(const Claim& claim, const std::string& where,
 
 void check(const Link& link, const std::string& where,
            std::vector<Reference>& refs) {
+  check_utf8(link, where);
   ref(refs, link.from, where + "/from", "event");
   ref(refs, link.to, where + "/to", "event");
   if (link.from == link.to) fail(where + "/to", "a link to itself");

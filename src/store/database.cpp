@@ -29,9 +29,66 @@ RecordTime record_time(const WriteOptions& options) {
   return options.recorded_at ? *options.recorded_at : now();
 }
 
-int open_flags(const OpenOptions& options) {
-  if (options.read_only) return SQLite::OPEN_READONLY;
-  return SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0);
+// `path` as an SQLite URI with `query` ("mode=ro"): absolute, with the
+// characters that URIs reserve percent-encoded.
+std::string file_uri(const std::filesystem::path& path, const char* query) {
+  std::string out = "file://";
+  for (char c : std::filesystem::absolute(path).string()) {
+    if (c == '%' || c == '?' || c == '#') {
+      static const char hex[] = "0123456789ABCDEF";
+      out += '%';
+      out += hex[(c >> 4) & 0xf];
+      out += hex[c & 0xf];
+    } else {
+      out += c;
+    }
+  }
+  return out + "?" + query;
+}
+
+// Whether a read-only connection failed only because it could not create
+// the WAL index (-shm) beside the file: a read-only directory or medium.
+bool cannot_share(const SQLite::Exception& e) {
+  const int code = e.getErrorCode();
+  return code == SQLITE_CANTOPEN || code == SQLITE_READONLY;
+}
+
+// A read-only connection that has passed the parley-file checks. Opens with
+// mode=ro, which never writes the file; when the WAL index cannot be created
+// (read-only directory or medium), opens again with immutable=1, which reads
+// the main file without locking (see OpenOptions::read_only).
+SQLite::Database open_reader(const std::filesystem::path& path) {
+  const int flags = SQLite::OPEN_READONLY | SQLite::OPEN_URI;
+  if (path == ":memory:") {
+    SQLite::Database db{":memory:", SQLite::OPEN_READONLY};
+    detail::check_parley_file(db, detail::FileUse::read);
+    return db;
+  }
+  try {
+    SQLite::Database db{file_uri(path, "mode=ro"), flags, 5000};
+    detail::check_parley_file(db, detail::FileUse::read);
+    return db;
+  } catch (const SQLite::Exception& e) {
+    if (!cannot_share(e) || !std::filesystem::exists(path)) throw;
+  }
+  SQLite::Database db{file_uri(path, "immutable=1"), flags, 5000};
+  detail::check_parley_file(db, detail::FileUse::read);
+  return db;
+}
+
+// A read-write connection to a checked, migrated parley file. The checks
+// come before anything is written, so another application's file is
+// refused unchanged.
+SQLite::Database open_writer(const std::filesystem::path& path,
+                             const OpenOptions& options) {
+  SQLite::Database db{
+      path.string(),
+      SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0),
+      5000};
+  detail::check_parley_file(db, detail::FileUse::write);
+  db.exec("PRAGMA journal_mode = WAL");
+  detail::migrate(db);
+  return db;
 }
 
 // "version visible at as_of" as SQL, with ?1 bound to the record time.
@@ -141,12 +198,8 @@ void rethrow_sqlite(const std::exception& e) {
 
 Database::Impl::Impl(const std::filesystem::path& path,
                      const OpenOptions& options)
-    : db(path.string(), open_flags(options), 5000) {
+    : db(options.read_only ? open_reader(path) : open_writer(path, options)) {
   db.exec("PRAGMA foreign_keys = ON");
-  if (!options.read_only) {
-    db.exec("PRAGMA journal_mode = WAL");
-    detail::migrate(db);
-  }
 }
 
 Database::Database(const std::filesystem::path& path,

@@ -18,28 +18,51 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
   return db.execAndGet(std::string("PRAGMA ") + pragma).getInt();
 }
 
+[[noreturn]] void refuse(SQLite::Database& db, Errc code,
+                         const std::string& why) {
+  throw Error(code, db.getFilename(), why);
+}
+
 }  // namespace
 
-void migrate(SQLite::Database& db) {
+int check_parley_file(SQLite::Database& db, FileUse use) {
   const int latest = migrations().back().number;
-  int version = pragma_int(db, "user_version");
-  int app = pragma_int(db, "application_id");
+  const int version = pragma_int(db, "user_version");
+  const int app = pragma_int(db, "application_id");
   if (app != 0 && app != application_id) {
-    throw Error(
-        Errc::storage, db.getFilename(),
+    refuse(
+        db, Errc::bad_document,
         "not a parley database (application_id " + std::to_string(app) + ")");
   }
-  if (version == 0 && app == 0 &&
-      db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0) {
-    throw Error(Errc::storage, db.getFilename(),
-                "not a parley database (it holds other tables)");
+  if (app == 0) {
+    if (db.execAndGet("SELECT count(*) FROM sqlite_schema").getInt() > 0) {
+      refuse(db, Errc::bad_document,
+             "not a parley database (it holds other tables)");
+    }
+    if (use == FileUse::read) {
+      refuse(db, Errc::bad_document,
+             "not a parley database (an empty file; run `parley init` on "
+             "it)");
+    }
+    return 0;
   }
   if (version > latest) {
-    throw Error(Errc::storage, db.getFilename(),
-                "schema version " + std::to_string(version) +
-                    " is newer than this library's " + std::to_string(latest) +
-                    "; upgrade parley");
+    refuse(db, Errc::unsupported,
+           "schema version " + std::to_string(version) +
+               " is newer than this library's " + std::to_string(latest) +
+               "; upgrade parley");
   }
+  if (version < latest && use == FileUse::read) {
+    refuse(db, Errc::unsupported,
+           "schema version " + std::to_string(version) +
+               " is older than this library's " + std::to_string(latest) +
+               " and a read does not migrate it; run `parley migrate DB`");
+  }
+  return version;
+}
+
+void migrate(SQLite::Database& db) {
+  const int version = check_parley_file(db, FileUse::write);
   for (const Migration& m : migrations()) {
     if (m.number <= version) continue;
     SQLite::Transaction tx{db};

@@ -1,0 +1,53 @@
+// parley/limits.hpp — how large a document parley accepts.
+//
+// A hostile or broken file must not exhaust memory or the stack: a reader
+// checks each document's size before reading it, and each string and
+// nesting level as it reads. The defaults are far above real data (the
+// largest document of the UCDP GED global dataset converted to parley JSON
+// is under 1 GiB; its longest text, a source's article list, is under 4
+// KiB; parley documents nest 6 levels deep) and can be raised:
+//
+//   parley::Limits limits;
+//   limits.max_string_bytes = 16 << 20;
+//   parley::check_string_size(text.size(), limits, "/events/3/title/en");
+//
+// `parley import` takes them as --max-document-bytes, --max-string-bytes
+// and --max-depth.
+#ifndef PARLEY_LIMITS_HPP
+#define PARLEY_LIMITS_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace parley {
+
+struct Limits {
+  // The largest document, in bytes. Default: 1 GiB.
+  std::uint64_t max_document_bytes = std::uint64_t{1} << 30;
+  // The longest string or object key, in bytes. Default: 1 MiB.
+  std::size_t max_string_bytes = std::size_t{1} << 20;
+  // The deepest nesting of arrays and objects (the top level is 1).
+  // Default: 64.
+  std::size_t max_depth = 64;
+};
+
+// Each check throws Error (bad_document) at `where`, naming the value, the
+// limit and the Limits field that raises it, when the value is over it.
+void check_document_size(std::uint64_t bytes, const Limits& limits,
+                         const std::string& where);
+void check_string_size(std::size_t bytes, const Limits& limits,
+                       const std::string& where);
+void check_depth(std::size_t depth, const Limits& limits,
+                 const std::string& where);
+
+// Checks every string, key and nesting level of a parsed document, naming
+// the JSON path of the first one over a limit. Reads the whole document;
+// no recursion deeper than max_depth + 1.
+void check_limits(const nlohmann::json& document, const Limits& limits);
+
+}  // namespace parley
+
+#endif  // PARLEY_LIMITS_HPP
