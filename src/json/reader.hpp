@@ -76,7 +76,10 @@ template <class V, class C>
 void read_value(const nlohmann::json& j, std::map<std::string, V, C>& out) {
   if (!j.is_object()) throw_type(j, "an object");
   out.clear();
-  for (const auto& [key, item] : j.items()) {
+  // Not a structured binding: clang before 16 cannot capture one in a lambda.
+  for (const auto& entry : j.items()) {
+    const std::string& key = entry.key();
+    const nlohmann::json& item = entry.value();
     at_path("/" + pointer_segment(key), [&] { read_value(item, out[key]); });
   }
 }
