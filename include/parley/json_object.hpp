@@ -10,7 +10,7 @@
 //   #include <nlohmann/json.hpp>
 //   parley::Custom c{"prisoner_exchange",
 //                    parley::JsonObject({{"swapped", 12}})};
-//   int n = c.attributes.value()["swapped"];
+//   int n = c.attributes.value().at("swapped");  // 12
 //
 // A value type: copies are deep, == compares the JSON values.
 // Thread-safety: as for nlohmann::json (concurrent reads are safe).
