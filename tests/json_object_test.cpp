@@ -38,9 +38,9 @@ TEST_CASE("JsonObject: copies are deep, == compares values, moved-from is {}") {
 
 TEST_CASE("Custom: attributes compare as JSON in payload equality") {
   parley::Custom one{"prisoner_exchange",
-                     parley::JsonObject({{"swapped", 12}})};
+                     parley::JsonObject(nlohmann::json{{"swapped", 12}})};
   parley::Custom two = one;
   CHECK(parley::Payload{one} == parley::Payload{two});
-  two.attributes = parley::JsonObject({{"swapped", 14}});
+  two.attributes = parley::JsonObject(nlohmann::json{{"swapped", 14}});
   CHECK_FALSE(parley::Payload{one} == parley::Payload{two});
 }

@@ -9,7 +9,7 @@
 //
 //   #include <nlohmann/json.hpp>
 //   parley::Custom c{"prisoner_exchange",
-//                    parley::JsonObject({{"swapped", 12}})};
+//                    parley::JsonObject(nlohmann::json{{"swapped", 12}})};
 //   int n = c.attributes.value().at("swapped");  // 12
 //
 // A value type: copies are deep, == compares the JSON values.
