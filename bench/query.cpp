@@ -49,7 +49,7 @@
 #include <sqlite3.h>
 
 #include "parley/database.hpp"
-#include "parley/relative.hpp"
+#include "parley/normalize.hpp"
 
 #include <sys/resource.h>
 

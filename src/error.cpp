@@ -52,5 +52,11 @@ void throw_unknown_enum(std::string_view text, const std::string& choices) {
       "unknown value '" + std::string(text) + "'; expected one of: " + choices);
 }
 
+void throw_unnamed_enum(long long value, const std::string& choices) {
+  throw Error(Errc::bad_value, "",
+              "enum value " + std::to_string(value) +
+                  " has no name; expected one of: " + choices);
+}
+
 }  // namespace detail
 }  // namespace parley

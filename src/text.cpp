@@ -1,6 +1,7 @@
 #include "parley/text.hpp"
 
 #include <cctype>
+#include <utility>
 
 namespace parley {
 
@@ -9,6 +10,10 @@ const std::string& best(const Texts& texts, std::string_view lang) {
   if (auto it = texts.find(lang); it != texts.end()) return it->second;
   if (auto it = texts.find("en"); it != texts.end()) return it->second;
   return texts.empty() ? empty : texts.begin()->second;
+}
+
+std::string best(Texts&& texts, std::string_view lang) {
+  return best(std::as_const(texts), lang);
 }
 
 bool valid_language(std::string_view tag) noexcept {

@@ -183,7 +183,9 @@ class RandomDocument {
             if (coin()) v.reference = text();
           } else if constexpr (std::is_same_v<P, parley::Custom>) {
             v.name = "custom_kind";
-            if (coin()) v.attributes = {{"n", pick(9)}, {"s", text()}};
+            if (coin())
+              v.attributes =
+                  parley::JsonObject({{"n", pick(9)}, {"s", text()}});
           }
         },
         p);

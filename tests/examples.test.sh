@@ -9,7 +9,14 @@ expect() {  # PROGRAM PATTERN
   grep -qE -- "$2" <<<"$out" || { echo "FAILED: $1 lacks /$2/:"; echo "$out"; exit 1; }
   passed=$((passed + 1))
 }
-expect astana_timeline "2017-02-16 \(planned 2017-02-15\)"
+expect astana_timeline "planned 2017-02-15, held 2017-02-16, 1 day late"
+expect astana_timeline "first morning consultation"
+expect astana_timeline "third morning consultation"
+# Every event of the scenario (F1-F19: 25 events, Geneva in its later
+# version) is one line starting with its date.
+events=$("$bin/astana_timeline" | grep -cE '^(on or before |[0-9]{4}-)')
+[[ $events == 25 ]] || { echo "FAILED: astana_timeline printed $events events, not 25"; exit 1; }
+passed=$((passed + 1))
 expect question_1_track "planned 2017-02-15, actual 2017-02-16, 1 day\(s\) late"
 expect question_2_accounts "Bashar al-Jaafari asserts"
 expect question_3_pledges "obligation: lift the siege of Eastern Ghouta"

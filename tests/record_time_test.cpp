@@ -1,9 +1,10 @@
 // parse_record_time reads RFC 3339 instants and dates by hand; malformed
 // text is refused with Errc::bad_time (once undefined behaviour: a NaN cast
 // to an integer inside date::parse).
+#include "parley/record_time.hpp"
+
 #include <doctest/doctest.h>
 
-#include "parley/document.hpp"
 #include "parley/error.hpp"
 
 namespace {

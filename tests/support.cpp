@@ -2,6 +2,7 @@
 
 #include <fstream>
 #include <random>
+#include <utility>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
@@ -21,6 +22,16 @@ parley::Database& astana_db() {
     return d;
   }();
   return db;
+}
+
+parley::Event make_event(const std::string& id, const std::string& time,
+                         const std::string& title, parley::Payload payload) {
+  parley::Event e;
+  e.id = parley::EventId{id};
+  e.title = {{"en", title.empty() ? id : title}};
+  e.time = parley::Edtf::parse(time);
+  e.payload = std::move(payload);
+  return e;
 }
 
 TempDir::TempDir() {

@@ -19,6 +19,14 @@ nlohmann::json astana_json();
 // read it; loaded on first use.
 parley::Database& astana_db();
 
+// The one event factory of the tests: an event with the given id, EDTF time
+// (parley::Edtf::parse; throws parley::Error on a bad value), English title
+// (the id when empty) and payload (a Meeting unless given). Set any other
+// field on the result.
+parley::Event make_event(const std::string& id, const std::string& time,
+                         const std::string& title = "",
+                         parley::Payload payload = parley::Meeting{});
+
 // A fresh temporary directory, removed when the object is destroyed.
 class TempDir {
  public:

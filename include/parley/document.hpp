@@ -1,4 +1,4 @@
-// parley/document.hpp — the JSON interchange document and record time.
+// parley/document.hpp — the JSON interchange document.
 //
 // A document holds entities of every type. It is what `parley import`
 // reads and `parley export` writes, and what Database::import_json and
@@ -19,13 +19,10 @@
 #ifndef PARLEY_DOCUMENT_HPP
 #define PARLEY_DOCUMENT_HPP
 
-#include <chrono>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
-#include <date/date.h>
 #include <nlohmann/json_fwd.hpp>
 
 #include "parley/actor.hpp"
@@ -34,18 +31,10 @@
 #include "parley/link.hpp"
 #include "parley/place.hpp"
 #include "parley/process.hpp"
+#include "parley/record_time.hpp"  // RecordTime, parse/format_record_time
 #include "parley/source.hpp"
 
 namespace parley {
-
-// A record time: an instant in UTC, to the microsecond.
-using RecordTime = date::sys_time<std::chrono::microseconds>;
-
-// "2017-02-16T18:00:00Z" (fraction only when not zero).
-std::string format_record_time(RecordTime t);
-// Reads RFC 3339 UTC ("…Z" or "…+00:00"), with or without a fraction, or a
-// plain date ("2017-02-16" = midnight UTC). Throws Error (bad_time).
-RecordTime parse_record_time(std::string_view text);
 
 // One version of an entity, with when it became known and, for the last
 // version of a deleted entity, when it was withdrawn.

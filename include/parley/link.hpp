@@ -10,7 +10,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "parley/detail/enum_text.hpp"
+#include "parley/enum_names.hpp"
 #include "parley/ids.hpp"
 
 namespace parley {

@@ -16,10 +16,11 @@
 #include <variant>
 #include <vector>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
-#include "parley/detail/enum_text.hpp"
+#include "parley/enum_names.hpp"
 #include "parley/ids.hpp"
+#include "parley/json_object.hpp"
 #include "parley/time.hpp"
 
 namespace parley {
@@ -170,7 +171,7 @@ struct Publication {
 // A kind of the user's own: a name and any JSON object of attributes.
 struct Custom {
   std::string name{};
-  nlohmann::json attributes = nlohmann::json::object();
+  JsonObject attributes{};
   bool operator==(const Custom&) const = default;
 };
 

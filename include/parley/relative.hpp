@@ -67,6 +67,7 @@
 #include <date/date.h>
 #include <nlohmann/json_fwd.hpp>
 
+#include "parley/normalize.hpp"  // normalize_arabic, used before matching
 #include "parley/time.hpp"
 
 namespace parley {
@@ -253,12 +254,6 @@ void to_json(nlohmann::json& j, const Expression& expression);
 void from_json(const nlohmann::json& j, Expression& expression);
 void to_json(nlohmann::json& j, const Anchor& anchor);
 void to_json(nlohmann::json& j, const Resolution& resolution);
-
-// Arabic text as parley matches and indexes it: diacritics (U+064B–U+065F,
-// U+0670) and tatweel (U+0640) removed; أ إ آ ٱ → ا; ى → ي; ة → ه;
-// Eastern Arabic-Indic digits (U+0660–U+0669, U+06F0–U+06F9) → 0–9. Other
-// text is kept as it is. Invalid UTF-8 bytes are kept unchanged.
-std::string normalize_arabic(std::string_view text);
 
 }  // namespace parley
 

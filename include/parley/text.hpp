@@ -16,8 +16,13 @@ namespace parley {
 
 using Texts = std::map<std::string, std::string, std::less<>>;
 
-// The text in `lang`, else English, else the first entry, else "".
+// The text in `lang`, else English, else the first entry, else "". The
+// reference points into `texts` (or to a static ""), so it is valid as long
+// as `texts` is. Costs two map lookups.
 const std::string& best(const Texts& texts, std::string_view lang = "en");
+// The same for a temporary (`best(make_title())`): returned by value, so it
+// cannot dangle when the temporary is destroyed.
+std::string best(Texts&& texts, std::string_view lang = "en");
 
 // True for a plausible language tag: 2–3 lowercase letters, optionally
 // followed by "-" and 2–8 letters or digits ("en", "ar", "ar-SY").

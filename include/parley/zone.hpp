@@ -7,14 +7,15 @@
 // (Debian's date library is built with USE_OS_TZDB=1 and reads
 // /usr/share/zoneinfo, so the tzdata package is needed at run time).
 //
+// clang-format off
 //   using namespace std::chrono_literals;
 //   parley::ZonedInstant t = parley::to_utc(
 //       date::local_days{date::year{2017} / 2 / 16} + 10h, "Asia/Almaty");
 //   // t.utc == 2017-02-16 04:00:00 UTC, t.offset == 6h, t.abbrev == "+06"
-//   parley::to_string(t);                          //
-//   "2017-02-16T10:00:00+06:00" parley::in_zone(t.utc,
-//   "Europe/Zurich").local();  // 05:00 local parley::local_day(t.utc,
-//   "Etc/UTC");           // 2017-02-16
+//   parley::to_string(t);            // "2017-02-16T10:00:00+06:00"
+//   parley::in_zone(t.utc, "Europe/Zurich").local();  // 05:00 local
+//   parley::local_day(t.utc, "Etc/UTC");              // 2017-02-16
+// clang-format on
 //
 // A local time that the zone skips (a spring-forward gap: Damascus
 // 2022-03-25 00:30) or passes twice (a fall-back overlap: Zurich 2017-10-29

@@ -16,7 +16,7 @@
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
-#include "parley/relative.hpp"
+#include "parley/normalize.hpp"
 #include "parley/render/render.hpp"
 
 #include "cli/command.hpp"

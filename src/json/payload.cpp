@@ -152,14 +152,16 @@ void read(ObjectReader& in, Publication& p) {
 
 void write(json& j, const Custom& p) {
   put(j, "name", p.name);
-  if (!p.attributes.empty()) j["attributes"] = p.attributes;
+  if (!p.attributes.empty()) j["attributes"] = p.attributes.value();
 }
 void read(ObjectReader& in, Custom& p) {
   in.required("name", p.name);
-  in.optional("attributes", p.attributes);
-  if (!p.attributes.is_object()) {
+  json attributes = json::object();
+  in.optional("attributes", attributes);
+  if (!attributes.is_object()) {
     throw Error(Errc::bad_document, "/attributes", "expected an object");
   }
+  p.attributes = JsonObject(attributes);
 }
 
 }  // namespace

@@ -21,7 +21,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parley/detail/enum_text.hpp"
+#include "parley/enum_names.hpp"
 #include "parley/error.hpp"
 
 namespace parley::detail {

@@ -1,12 +1,13 @@
 // parse_record_time: RFC 3339 instants and plain dates, read by hand so that
 // no malformed text reaches a floating-point conversion (date::parse turned
 // "2017-03-01T00:00:+00Z" into a NaN cast to an integer).
+#include "parley/record_time.hpp"
+
 #include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
 
-#include "parley/document.hpp"
 #include "parley/error.hpp"
 
 namespace parley {

@@ -12,7 +12,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parley/detail/enum_text.hpp"
+#include "parley/enum_names.hpp"
 
 namespace parley::detail {
 

@@ -17,7 +17,7 @@
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
-#include "parley/relative.hpp"
+#include "parley/normalize.hpp"
 
 #include "query/sql.hpp"
 #include "store/impl.hpp"

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "parley/normalize.hpp"
 #include "parley/relative.hpp"
 
 #include "relative/grammar.hpp"

@@ -2,7 +2,7 @@
 
 #include <limits>
 
-#include "parley/relative.hpp"
+#include "parley/normalize.hpp"
 
 namespace parley::detail {
 namespace {

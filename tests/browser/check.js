@@ -19,17 +19,7 @@ const [outDir, screenshotPath, expectedEventsArg] = process.argv.slice(2);
 const expectedEvents = Number(expectedEventsArg);
 const lib = path.join(__dirname, 'node_modules');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok    ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL  ${name}${detail ? ': ' + detail : ''}`);
-  }
-}
+const { check, finish, crash } = require('../node/report.js');
 
 // Harness pages; everything they load comes from this server.
 const pages = {
@@ -268,12 +258,7 @@ async function main() {
   await browser.close();
   server.close();
   fs.rmSync(profile, { recursive: true, force: true });
-  console.log(`${passed} passed, ${failed} failed`);
-  process.exit(failed === 0 ? 0 : 1);
+  finish();
 }
 
-main().catch((e) => {
-  console.log(`FAIL  ${e.stack || e}`);
-  console.log(`${passed} passed, ${failed + 1} failed`);
-  process.exit(1);
-});
+main().catch(crash);

@@ -11,24 +11,7 @@ const path = require('path');
 const ICAL = require(path.join(__dirname, 'node_modules/ical.js/dist/ical.es5.cjs'));
 const { parse: parseCsv } = require('csv-parse/sync');
 
-let passed = 0;
-let failed = 0;
-function check(name, ok, detail) {
-  if (ok) {
-    passed++;
-    console.log(`ok    ${name}`);
-  } else {
-    failed++;
-    console.log(`FAIL  ${name}${detail ? ': ' + detail : ''}`);
-  }
-}
-function attempt(name, fn) {
-  try {
-    fn();
-  } catch (e) {
-    check(name, false, e.message);
-  }
-}
+const { check, attempt, finish } = require('../node/report.js');
 
 // Arguments.
 const args = process.argv.slice(2);
@@ -237,5 +220,4 @@ if (named.csv) checkCsv(named.csv, 'en');
 if (named['csv-ar']) checkCsv(named['csv-ar'], 'ar');
 if (named.geojson) checkGeojson(named.geojson);
 
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -1,10 +1,11 @@
-// Names for parley's enums: one table per enum, used for JSON, SQL and
-// output. Internal; use parley::to_string(e) and parley::enum_from<E>(text).
+// The name tables behind parley's enums: one table per enum, declared beside
+// it with PARLEY_ENUM_NAMES, and read by the public functions of
+// parley/enum_names.hpp (to_string, enum_from, parse_enum). Internal: use
+// those functions, not this header.
 #ifndef PARLEY_DETAIL_ENUM_TEXT_HPP
 #define PARLEY_DETAIL_ENUM_TEXT_HPP
 
 #include <array>
-#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -36,35 +37,12 @@ std::string enum_choices() {
 [[noreturn]] void throw_unknown_enum(std::string_view text,
                                      const std::string& choices);
 
+// Throws parley::Error (bad_value): `value` is not one of the enum's values
+// (a cast from an integer out of range, or memory overwritten).
+[[noreturn]] void throw_unnamed_enum(long long value,
+                                     const std::string& choices);
+
 }  // namespace parley::detail
-
-namespace parley {
-
-template <detail::NamedEnum E>
-constexpr std::string_view to_string(E value) noexcept {
-  for (const auto& [v, name] : detail::EnumText<E>::names) {
-    if (v == value) return name;
-  }
-  return "?";
-}
-
-// The enum value named `text`, or empty.
-template <detail::NamedEnum E>
-constexpr std::optional<E> enum_from(std::string_view text) noexcept {
-  for (const auto& [value, name] : detail::EnumText<E>::names) {
-    if (name == text) return value;
-  }
-  return std::nullopt;
-}
-
-// The enum value named `text`; throws parley::Error (bad_value) otherwise.
-template <detail::NamedEnum E>
-E parse_enum(std::string_view text) {
-  if (auto value = enum_from<E>(text)) return *value;
-  detail::throw_unknown_enum(text, detail::enum_choices<E>());
-}
-
-}  // namespace parley
 
 // Declares the name table of an enum. Used once per enum, beside it.
 #define PARLEY_ENUM_NAMES(E, ...)                                     \
