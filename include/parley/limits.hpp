@@ -2,10 +2,11 @@
 //
 // A hostile or broken file must not exhaust memory or the stack: a reader
 // checks each document's size before reading it, and each string and
-// nesting level as it reads. The defaults are far above real data (the
-// largest document of the UCDP GED global dataset converted to parley JSON
-// is under 1 GiB; its longest text, a source's article list, is under 4
-// KiB; parley documents nest 6 levels deep) and can be raised:
+// nesting level as it reads. The defaults are far above real data and can
+// be raised: the UCDP GED Syria 2016-2019 extract (16,566 events, 10.8 MB as
+// CSV) has no field over 5.2 KB, and parley documents nest 5 levels deep;
+// at that density the whole global GED (about 25 times larger) stays well
+// under 1 GiB.
 //
 //   parley::Limits limits;
 //   limits.max_string_bytes = 16 << 20;
