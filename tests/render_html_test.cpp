@@ -10,30 +10,17 @@
 #include "parley/error.hpp"
 #include "parley/render/html.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
-parley::Timeline astana_timeline() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
+using parley::test::count;
 
 std::string html_of(const parley::Timeline& t,
                     const parley::RenderOptions& o = {}) {
   std::ostringstream out;
   parley::write_html(t, out, o);
   return out.str();
-}
-
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
 }
 
 parley::Event html_event(const char* id, const char* title, const char* time) {
@@ -48,7 +35,7 @@ parley::Event html_event(const char* id, const char* title, const char* time) {
 }  // namespace
 
 TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(count(page, "<script") == 1);
@@ -76,7 +63,7 @@ TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
 }
 
 TEST_CASE("html: Arabic titles right to left, with lang") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   for (const auto& e : t.events) {
     const auto ar = e.title.find("ar");
@@ -95,7 +82,7 @@ TEST_CASE("html: Arabic titles right to left, with lang") {
 }
 
 TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   std::size_t denials = 0;
   for (const parley::Claim& c : t.claims) {
@@ -120,7 +107,7 @@ TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
 }
 
 TEST_CASE("html: planned versus actual, with the slip in days") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   int slipped = 0;
   for (const auto& e : t.events) {

@@ -11,7 +11,7 @@
 #include "parley/error.hpp"
 #include "parley/render/icalendar.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -26,12 +26,6 @@ std::string render(const parley::Timeline& t,
   std::ostringstream out;
   parley::write_icalendar(t, out, options);
   return out.str();
-}
-
-parley::Timeline astana(const parley::ReadOptions& read = {}) {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events(read), read);
 }
 
 // The physical lines, each checked to end with CRLF.
@@ -151,7 +145,7 @@ parley::Event scheduled(const char* id, const char* time) {
 }  // namespace
 
 TEST_CASE("icalendar: calendar frame, one VEVENT per scheduled event") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const std::string text = render(t);
   const auto lines = content_lines(text);
   REQUIRE(lines.size() > 4);
@@ -189,12 +183,12 @@ TEST_CASE(
   };
   parley::ReadOptions before;
   before.as_of = parley::parse_record_time("2017-02-20T00:00:00Z");
-  check_geneva(astana(before), "TENTATIVE");
-  check_geneva(astana(), "CONFIRMED");
+  check_geneva(parley::test::astana_timeline(before), "TENTATIVE");
+  check_geneva(parley::test::astana_timeline(), "CONFIRMED");
 }
 
 TEST_CASE("icalendar: the Astana round shows the slip in DESCRIPTION") {
-  const auto events = vevents(render(astana()));
+  const auto events = vevents(render(parley::test::astana_timeline()));
   const auto* round = with_uid(events, "event:astana-2@parley");
   REQUIRE(round);
   CHECK(property(*round, "DTSTART;VALUE=DATE") == "20170216");
@@ -291,5 +285,6 @@ TEST_CASE(
 TEST_CASE("icalendar: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_icalendar(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_icalendar(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

@@ -10,7 +10,7 @@
 #include "parley/database.hpp"
 #include "parley/render/mermaid.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -107,9 +107,7 @@ TEST_CASE("mermaid timeline: no raw ':', '#' or ';' from titles") {
 }
 
 TEST_CASE("mermaid timeline: every Astana event once, sections per process") {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  const parley::Timeline t = parley::make_timeline(db, db.events());
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string text = timeline_text(t);
   for (const auto& [id, p] : t.processes) {
     CHECK(text.find("    section " + parley::best(p.names) + "\n") !=

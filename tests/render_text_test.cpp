@@ -9,7 +9,7 @@
 #include "parley/error.hpp"
 #include "parley/render/text.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -25,12 +25,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) out.push_back(line);
   return out;
-}
-
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
 }
 
 // The index of the line that starts the row of the event titled `title`.
@@ -68,7 +62,7 @@ parley::Event event(const char* id, const char* title, const char* time) {
 }  // namespace
 
 TEST_CASE("text: the planned/actual slip line under the Astana round") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const parley::Event* round = t.event(parley::EventId{"event:astana-2"});
   REQUIRE(round);
   REQUIRE(round->planned);
@@ -82,7 +76,7 @@ TEST_CASE("text: the planned/actual slip line under the Astana round") {
 }
 
 TEST_CASE("text: each claim's stance and speaker, indented below its event") {
-  const auto lines = lines_of(render(astana()));
+  const auto lines = lines_of(render(parley::test::astana_timeline()));
   const auto committee =
       row_of(lines, "Agreement to form a ceasefire committee");
   CHECK(lines.at(committee + 1) == "    denies: Mohammed Alloush");
@@ -94,7 +88,7 @@ TEST_CASE("text: each claim's stance and speaker, indented below its event") {
 }
 
 TEST_CASE("text: a time of day with its zone") {
-  const auto lines = lines_of(render(astana()));
+  const auto lines = lines_of(render(parley::test::astana_timeline()));
   const auto session = row_of(lines, "first morning consultation");
   CHECK(lines.at(session + 1).starts_with("    time: 06:00–12:00 Asia/Almaty"));
   CHECK(lines.at(session + 1).find("morning") != std::string::npos);
@@ -160,5 +154,6 @@ TEST_CASE("text: columns align by code points, with Arabic titles") {
 TEST_CASE("text: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_text(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_text(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

@@ -9,17 +9,11 @@
 #include "parley/error.hpp"
 #include "parley/render/timelinejs.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
 
 parley::Event tl_event(const char* id, const char* title, const char* time) {
   parley::Event e;
@@ -53,7 +47,7 @@ json without_display(json date) {
 }  // namespace
 
 TEST_CASE("timelinejs: every Astana event, by id, with its process as group") {
-  const parley::Timeline t = astana();
+  const parley::Timeline t = parley::test::astana_timeline();
   const json doc = render(t);
   REQUIRE(doc.at("events").size() == t.events.size());
   CHECK(doc.at("title").at("text").at("headline").is_string());
@@ -90,7 +84,7 @@ TEST_CASE("timelinejs: every Astana event, by id, with its process as group") {
 }
 
 TEST_CASE("timelinejs: the slip, the claims and the Arabic title in the text") {
-  const json doc = render(astana());
+  const json doc = render(parley::test::astana_timeline());
   const std::string text =
       by_id(doc, "event:astana-2").at("text").at("text").get<std::string>();
   CHECK(text.find("1 day late") != std::string::npos);

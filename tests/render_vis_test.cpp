@@ -10,7 +10,7 @@
 #include "parley/error.hpp"
 #include "parley/render/vis.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -43,9 +43,7 @@ const json& item(const json& doc, const std::string& id) {
 }  // namespace
 
 TEST_CASE("vis: one item per Astana event, all grouped, ranges with ends") {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  const parley::Timeline t = parley::make_timeline(db, db.events());
+  const parley::Timeline t = parley::test::astana_timeline();
   const json doc = render_vis(t);
 
   std::set<std::string> groups;
