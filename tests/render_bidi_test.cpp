@@ -24,13 +24,10 @@ const std::string kIsolated = "\u2068" + kHostile + "\u2069";
 const std::string kOverride = "\u202E";
 
 parley::Timeline hostile_timeline() {
-  parley::Event event;
-  event.id = parley::EventId{"event:x"};
-  event.title = {{"en", kHostile}};
-  event.time = parley::Edtf::parse("2017-02-16");
+  parley::Event event =
+      parley::test::make_event("event:x", "2017-02-16", kHostile);
   event.planned = parley::Edtf::parse("2017-02-15");
   event.status = parley::Status::held;
-  event.payload = parley::Meeting{};
   parley::Timeline timeline;
   timeline.events = {event};
   return timeline;

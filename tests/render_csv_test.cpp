@@ -241,12 +241,8 @@ parley::Timeline hostile_csv(const std::string& title,
   source.id = parley::SourceId{"source:x"};
   source.publisher = publisher;
   t.sources[source.id] = source;
-  parley::Event e;
-  e.id = parley::EventId{"event:x"};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse("2017-02-16");
+  parley::Event e = parley::test::make_event("event:x", "2017-02-16", title);
   e.place = place.id;
-  e.payload = parley::Meeting{};
   t.events.push_back(e);
   parley::Claim claim;
   claim.id = parley::ClaimId{"claim:x"};

@@ -23,15 +23,6 @@ std::string html_of(const parley::Timeline& t,
   return out.str();
 }
 
-parley::Event html_event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
-
 }  // namespace
 
 TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
@@ -125,10 +116,11 @@ TEST_CASE("html: planned versus actual, with the slip in days") {
 
 TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
   parley::Timeline t;
-  t.events = {html_event("e:open", "Open", "[..2017-02-16]"),
-              html_event("e:month", "Month", "2017-02"),
-              html_event("e:span", "Span", "2017-02-15/2017-02-16"),
-              html_event("e:day", "Day", "2017-02-20")};
+  t.events = {
+      parley::test::make_event("e:open", "[..2017-02-16]", "Open"),
+      parley::test::make_event("e:month", "2017-02", "Month"),
+      parley::test::make_event("e:span", "2017-02-15/2017-02-16", "Span"),
+      parley::test::make_event("e:day", "2017-02-20", "Day")};
   const std::string page = html_of(t);
   // Two gradient ranges (open, month); span and day are certain.
   CHECK(count(page, "<rect class=\"range\"") == 2);
@@ -140,7 +132,8 @@ TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
 
 TEST_CASE("html: text from the data is escaped") {
   parley::Timeline t;
-  auto e = html_event("e:x", "<script>alert(1)</script> & \"q\"", "2017-02-16");
+  auto e = parley::test::make_event("e:x", "2017-02-16",
+                                    "<script>alert(1)</script> & \"q\"");
   e.summary = {{"en", "<img src=x onerror=alert(1)>"}};
   t.events = {e};
   parley::RenderOptions o;
@@ -162,7 +155,7 @@ TEST_CASE("html: text from the data is escaped") {
 TEST_CASE("html: an empty timeline and a malformed time of day still render") {
   CHECK(html_of(parley::Timeline{}).find("</html>") != std::string::npos);
   parley::Timeline t;
-  auto e = html_event("e:s", "Session", "2017-02-16");
+  auto e = parley::test::make_event("e:s", "2017-02-16", "Session");
   e.time_of_day = parley::TimeOfDay{"morning", "", "", ""};
   t.events = {e};
   const std::string page = html_of(t);

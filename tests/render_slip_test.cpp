@@ -19,13 +19,10 @@ using parley::test::rendered;
 
 // Planned for February 2017, held on the 16th.
 parley::Timeline imprecise_plan() {
-  parley::Event event;
-  event.id = parley::EventId{"event:talks"};
-  event.title = {{"en", "Talks in Geneva"}};
+  parley::Event event =
+      parley::test::make_event("event:talks", "2017-02-16", "Talks in Geneva");
   event.planned = parley::Edtf::parse("2017-02");
-  event.time = parley::Edtf::parse("2017-02-16");
   event.status = parley::Status::held;
-  event.payload = parley::Meeting{};
   parley::Timeline timeline;
   timeline.events = {event};
   return timeline;

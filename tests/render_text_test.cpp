@@ -50,15 +50,6 @@ std::size_t code_points(const std::string& s, std::size_t bytes) {
   return n;
 }
 
-parley::Event event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
-
 }  // namespace
 
 TEST_CASE("text: the planned/actual slip line under the Astana round") {
@@ -96,13 +87,13 @@ TEST_CASE("text: a time of day with its zone") {
 
 TEST_CASE("text: imprecise dates are shown as what is known") {
   parley::Timeline t;
-  t.events = {event("e:month", "month", "2017-02"),
-              event("e:digit", "digit", "2017-02-1X"),
-              event("e:open", "open", "2017-02-15/.."),
-              event("e:unknown", "unknown", "/2017-02-16"),
-              event("e:before", "before", "[..2017-02-16]"),
-              event("e:maybe", "maybe", "2017-02-16?"),
-              event("e:about", "about", "2017-02-16~")};
+  t.events = {parley::test::make_event("e:month", "2017-02", "month"),
+              parley::test::make_event("e:digit", "2017-02-1X", "digit"),
+              parley::test::make_event("e:open", "2017-02-15/..", "open"),
+              parley::test::make_event("e:unknown", "/2017-02-16", "unknown"),
+              parley::test::make_event("e:before", "[..2017-02-16]", "before"),
+              parley::test::make_event("e:maybe", "2017-02-16?", "maybe"),
+              parley::test::make_event("e:about", "2017-02-16~", "about")};
   const auto lines = lines_of(render(t));
   const auto date_of = [&](const char* title) {
     return lines.at(row_of(lines, std::string("  meeting  ") + title));
@@ -118,10 +109,10 @@ TEST_CASE("text: imprecise dates are shown as what is known") {
 
 TEST_CASE("text: columns align by code points, with Arabic titles") {
   parley::Timeline t;
-  auto a = event("e:a", "x", "2017-02-16");
+  auto a = parley::test::make_event("e:a", "2017-02-16", "x");
   a.title = {{"ar", "الجولة الثانية من اجتماع أستانا"}};
   a.place = parley::PlaceId{"p:a"};
-  auto b = event("e:b", "Second round", "2017-02-17");
+  auto b = parley::test::make_event("e:b", "2017-02-17", "Second round");
   b.place = parley::PlaceId{"p:b"};
   parley::Place pa;
   pa.id = parley::PlaceId{"p:a"};

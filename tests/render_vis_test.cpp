@@ -16,15 +16,6 @@ namespace {
 
 using nlohmann::json;
 
-parley::Event vis_event(const char* id, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", id}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
-
 json render_vis(const parley::Timeline& t) {
   std::ostringstream out;
   parley::write_vis(t, out);
@@ -79,8 +70,10 @@ TEST_CASE("vis: one item per Astana event, all grouped, ranges with ends") {
 
 TEST_CASE("vis: imprecise ranges, expanded years, escaped content") {
   parley::Timeline t;
-  t.events = {vis_event("e:feb", "2017-02"), vis_event("e:bce", "-0043-03-15"),
-              vis_event("e:far", "Y12345"), vis_event("e:<i>", "2017-02-16")};
+  t.events = {parley::test::make_event("e:feb", "2017-02"),
+              parley::test::make_event("e:bce", "-0043-03-15"),
+              parley::test::make_event("e:far", "Y12345"),
+              parley::test::make_event("e:<i>", "2017-02-16")};
   t.events.back().title = {{"en", "<i>x</i>"}};
   const json doc = render_vis(t);
   const json& feb = item(doc, "e:feb");

@@ -8,18 +8,16 @@
 #include "parley/reports.hpp"
 #include "parley/time.hpp"
 
+#include "support.hpp"
+
 namespace {
 
 // An event planned for `planned` that happened (or is set) at `actual`.
 parley::Event planned_event(const char* planned, const char* actual,
                             parley::Status status = parley::Status::held) {
-  parley::Event event;
-  event.id = parley::EventId{"event:planned"};
-  event.title = {{"en", "Talks"}};
+  parley::Event event = parley::test::make_event("event:planned", actual);
   event.planned = parley::Edtf::parse(planned);
-  event.time = parley::Edtf::parse(actual);
   event.status = status;
-  event.payload = parley::Meeting{};
   return event;
 }
 
