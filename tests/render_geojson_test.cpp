@@ -9,7 +9,7 @@
 #include "parley/error.hpp"
 #include "parley/render/geojson.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -20,12 +20,6 @@ json render(const parley::Timeline& t,
   std::ostringstream out;
   parley::write_geojson(t, out, options);
   return json::parse(out.str());  // throws on invalid JSON
-}
-
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
 }
 
 const json& feature(const json& collection, const std::string& id) {
@@ -49,7 +43,7 @@ json place_json(const std::string& id) {
 }  // namespace
 
 TEST_CASE("geojson: a FeatureCollection with a Feature per event") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const json doc = render(t);
   CHECK(doc["type"] == "FeatureCollection");
   REQUIRE(doc["features"].size() == t.events.size());
@@ -72,7 +66,7 @@ TEST_CASE("geojson: a FeatureCollection with a Feature per event") {
 }
 
 TEST_CASE("geojson: points are [longitude, latitude]") {
-  const json doc = render(astana());
+  const json doc = render(parley::test::astana_timeline());
   const json astana_place = place_json("place:astana");
   const json& round = feature(doc, "event:astana-2");
   const json& c = round["geometry"]["coordinates"];
@@ -129,7 +123,7 @@ TEST_CASE("geojson: a place without coordinates takes its nearest ancestor's") {
 TEST_CASE("geojson: Arabic titles are kept as UTF-8") {
   parley::RenderOptions options;
   options.lang = "ar";
-  const json doc = render(astana(), options);
+  const json doc = render(parley::test::astana_timeline(), options);
   CHECK(feature(doc, "event:astana-2")["properties"]["title"] ==
         "الجولة الثانية من اجتماع أستانا");
 }
@@ -137,5 +131,6 @@ TEST_CASE("geojson: Arabic titles are kept as UTF-8") {
 TEST_CASE("geojson: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_geojson(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_geojson(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

@@ -10,15 +10,11 @@
 #include "parley/error.hpp"
 #include "parley/render/html.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
-parley::Timeline astana_timeline() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
+using parley::test::count;
 
 std::string html_of(const parley::Timeline& t,
                     const parley::RenderOptions& o = {}) {
@@ -27,28 +23,10 @@ std::string html_of(const parley::Timeline& t,
   return out.str();
 }
 
-std::size_t count(const std::string& text, const std::string& what) {
-  std::size_t n = 0;
-  for (auto at = text.find(what); at != std::string::npos;
-       at = text.find(what, at + what.size())) {
-    ++n;
-  }
-  return n;
-}
-
-parley::Event html_event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
-
 }  // namespace
 
 TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(count(page, "<script") == 1);
@@ -76,7 +54,7 @@ TEST_CASE("html: self-contained, one row and one mark per event, lanes") {
 }
 
 TEST_CASE("html: Arabic titles right to left, with lang") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   for (const auto& e : t.events) {
     const auto ar = e.title.find("ar");
@@ -95,7 +73,7 @@ TEST_CASE("html: Arabic titles right to left, with lang") {
 }
 
 TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   std::size_t denials = 0;
   for (const parley::Claim& c : t.claims) {
@@ -120,7 +98,7 @@ TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
 }
 
 TEST_CASE("html: planned versus actual, with the slip in days") {
-  const parley::Timeline t = astana_timeline();
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   int slipped = 0;
   for (const auto& e : t.events) {
@@ -138,10 +116,11 @@ TEST_CASE("html: planned versus actual, with the slip in days") {
 
 TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
   parley::Timeline t;
-  t.events = {html_event("e:open", "Open", "[..2017-02-16]"),
-              html_event("e:month", "Month", "2017-02"),
-              html_event("e:span", "Span", "2017-02-15/2017-02-16"),
-              html_event("e:day", "Day", "2017-02-20")};
+  t.events = {
+      parley::test::make_event("e:open", "[..2017-02-16]", "Open"),
+      parley::test::make_event("e:month", "2017-02", "Month"),
+      parley::test::make_event("e:span", "2017-02-15/2017-02-16", "Span"),
+      parley::test::make_event("e:day", "2017-02-20", "Day")};
   const std::string page = html_of(t);
   // Two gradient ranges (open, month); span and day are certain.
   CHECK(count(page, "<rect class=\"range\"") == 2);
@@ -153,7 +132,8 @@ TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
 
 TEST_CASE("html: text from the data is escaped") {
   parley::Timeline t;
-  auto e = html_event("e:x", "<script>alert(1)</script> & \"q\"", "2017-02-16");
+  auto e = parley::test::make_event("e:x", "2017-02-16",
+                                    "<script>alert(1)</script> & \"q\"");
   e.summary = {{"en", "<img src=x onerror=alert(1)>"}};
   t.events = {e};
   parley::RenderOptions o;
@@ -175,7 +155,7 @@ TEST_CASE("html: text from the data is escaped") {
 TEST_CASE("html: an empty timeline and a malformed time of day still render") {
   CHECK(html_of(parley::Timeline{}).find("</html>") != std::string::npos);
   parley::Timeline t;
-  auto e = html_event("e:s", "Session", "2017-02-16");
+  auto e = parley::test::make_event("e:s", "2017-02-16", "Session");
   e.time_of_day = parley::TimeOfDay{"morning", "", "", ""};
   t.events = {e};
   const std::string page = html_of(t);

@@ -11,7 +11,7 @@
 #include "parley/error.hpp"
 #include "parley/render/icalendar.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -26,12 +26,6 @@ std::string render(const parley::Timeline& t,
   std::ostringstream out;
   parley::write_icalendar(t, out, options);
   return out.str();
-}
-
-parley::Timeline astana(const parley::ReadOptions& read = {}) {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events(read), read);
 }
 
 // The physical lines, each checked to end with CRLF.
@@ -138,20 +132,17 @@ const std::vector<std::string>* with_uid(
   return nullptr;
 }
 
-parley::Event scheduled(const char* id, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", id}};
-  e.time = parley::Edtf::parse(time);
-  e.status = parley::Status::scheduled;
-  e.payload = parley::Meeting{};
-  return e;
+// An event with status scheduled (parley::test::make_event otherwise).
+parley::Event scheduled_event(const char* id, const char* time) {
+  parley::Event event = parley::test::make_event(id, time);
+  event.status = parley::Status::scheduled;
+  return event;
 }
 
 }  // namespace
 
 TEST_CASE("icalendar: calendar frame, one VEVENT per scheduled event") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const std::string text = render(t);
   const auto lines = content_lines(text);
   REQUIRE(lines.size() > 4);
@@ -189,12 +180,12 @@ TEST_CASE(
   };
   parley::ReadOptions before;
   before.as_of = parley::parse_record_time("2017-02-20T00:00:00Z");
-  check_geneva(astana(before), "TENTATIVE");
-  check_geneva(astana(), "CONFIRMED");
+  check_geneva(parley::test::astana_timeline(before), "TENTATIVE");
+  check_geneva(parley::test::astana_timeline(), "CONFIRMED");
 }
 
 TEST_CASE("icalendar: the Astana round shows the slip in DESCRIPTION") {
-  const auto events = vevents(render(astana()));
+  const auto events = vevents(render(parley::test::astana_timeline()));
   const auto* round = with_uid(events, "event:astana-2@parley");
   REQUIRE(round);
   CHECK(property(*round, "DTSTART;VALUE=DATE") == "20170216");
@@ -206,7 +197,7 @@ TEST_CASE("icalendar: the Astana round shows the slip in DESCRIPTION") {
 
 TEST_CASE("icalendar: TEXT escaping of backslash, semicolon, comma, newline") {
   parley::Timeline t;
-  auto e = scheduled("event:x", "2017-02-23");
+  auto e = scheduled_event("event:x", "2017-02-23");
   e.title = {{"en", "a\\b; c, d\ne"}};
   t.events.push_back(e);
   const auto events = vevents(render(t));
@@ -218,7 +209,7 @@ TEST_CASE(
     "icalendar: a long Arabic title folds at 75 octets, never in a "
     "UTF-8 sequence") {
   parley::Timeline t;
-  auto e = scheduled("event:x", "2017-02-23");
+  auto e = scheduled_event("event:x", "2017-02-23");
   std::string title;
   for (int i = 0; i < 6; ++i) title += "الجولة الثانية من اجتماع أستانا ";
   // An odd ASCII prefix moves the two-octet letters off even boundaries.
@@ -238,7 +229,7 @@ TEST_CASE(
 
 TEST_CASE("icalendar: a time of day in its zone becomes UTC") {
   parley::Timeline t;
-  auto e = scheduled("event:session", "2017-02-16");
+  auto e = scheduled_event("event:session", "2017-02-16");
   // Astana (Asia/Almaty) was UTC+06 in February 2017.
   e.time_of_day = parley::TimeOfDay{"06:00", "12:00", "Asia/Almaty", "morning"};
   t.events.push_back(e);
@@ -254,13 +245,13 @@ TEST_CASE(
     "icalendar: imprecise dates span their period with a note; "
     "open ones and unscheduled events are left out") {
   parley::Timeline t;
-  t.events.push_back(scheduled("event:month", "2017-03"));
-  t.events.push_back(scheduled("event:maybe", "2017-02-16?"));
-  t.events.push_back(scheduled("event:open", "[..2017-02-16]"));
-  auto statement = scheduled("event:said", "2017-02-16");
+  t.events.push_back(scheduled_event("event:month", "2017-03"));
+  t.events.push_back(scheduled_event("event:maybe", "2017-02-16?"));
+  t.events.push_back(scheduled_event("event:open", "[..2017-02-16]"));
+  auto statement = scheduled_event("event:said", "2017-02-16");
   statement.status = parley::Status::none;
   t.events.push_back(statement);
-  auto cancelled = scheduled("event:off", "2017-02-20");
+  auto cancelled = scheduled_event("event:off", "2017-02-20");
   cancelled.status = parley::Status::cancelled;
   t.events.push_back(cancelled);
 
@@ -291,5 +282,6 @@ TEST_CASE(
 TEST_CASE("icalendar: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_icalendar(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_icalendar(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

@@ -9,7 +9,7 @@
 #include "parley/error.hpp"
 #include "parley/render/markdown.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -45,16 +45,10 @@ std::vector<std::string> cells(const std::string& row) {
   return out;
 }
 
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
-
 }  // namespace
 
 TEST_CASE("markdown: heading, header row and one table row per event") {
-  auto t = astana();
+  auto t = parley::test::astana_timeline();
   t.title = "Astana, February 2017";
   const auto lines = lines_of(render(t));
   REQUIRE(lines.size() > 3);
@@ -84,7 +78,7 @@ TEST_CASE("markdown: a | in a title stays inside its cell") {
 }
 
 TEST_CASE("markdown: claims as a nested list, Arabic quotes kept") {
-  const auto text = render(astana());
+  const auto text = render(parley::test::astana_timeline());
   CHECK(text.find("\n- Claims:\n  - denies: Mohammed Alloush\n") !=
         std::string::npos);
   CHECK(text.find("  - asserts: Mohammed Alloush — “دور عربي كبير”") !=
@@ -96,7 +90,7 @@ TEST_CASE("markdown: claims as a nested list, Arabic quotes kept") {
 TEST_CASE("markdown: Arabic titles in the table when asked for") {
   parley::RenderOptions options;
   options.lang = "ar";
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const auto lines = lines_of(render(t, options));
   bool found = false;
   for (const auto& line : lines) {
@@ -111,5 +105,6 @@ TEST_CASE("markdown: Arabic titles in the table when asked for") {
 TEST_CASE("markdown: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_markdown(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_markdown(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

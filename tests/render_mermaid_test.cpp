@@ -10,18 +10,9 @@
 #include "parley/database.hpp"
 #include "parley/render/mermaid.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
-
-parley::Event mm_event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
 
 std::vector<std::string> lines_of(const std::string& text) {
   std::vector<std::string> out;
@@ -56,13 +47,14 @@ parley::Timeline tricky() {
   p.id = parley::ProcessId{"process:a"};
   p.names = {{"en", "Track: A #1; main"}};
   t.processes[p.id] = p;
-  auto a = mm_event("e:a", "Talks: day #2; closing", "2017-02-16");
+  auto a =
+      parley::test::make_event("e:a", "2017-02-16", "Talks: day #2; closing");
   a.process = p.id;
   a.planned = parley::Edtf::parse("2017-02-15");
   a.status = parley::Status::held;
-  auto b = mm_event("e:b", "Timeline: 10:30", "[..2017-02-16]");
+  auto b = parley::test::make_event("e:b", "[..2017-02-16]", "Timeline: 10:30");
   b.process = p.id;
-  t.events = {b, a, mm_event("e:c", "Plain", "2017-02~")};
+  t.events = {b, a, parley::test::make_event("e:c", "2017-02~", "Plain")};
   return t;
 }
 
@@ -107,9 +99,7 @@ TEST_CASE("mermaid timeline: no raw ':', '#' or ';' from titles") {
 }
 
 TEST_CASE("mermaid timeline: every Astana event once, sections per process") {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  const parley::Timeline t = parley::make_timeline(db, db.events());
+  const parley::Timeline t = parley::test::astana_timeline();
   const std::string text = timeline_text(t);
   for (const auto& [id, p] : t.processes) {
     CHECK(text.find("    section " + parley::best(p.names) + "\n") !=
@@ -161,8 +151,8 @@ TEST_CASE("mermaid gantt: day bounds, envelopes, clipped open ends, slips") {
 
 TEST_CASE("mermaid gantt: BCE events are left out and named") {
   parley::Timeline t;
-  t.events = {mm_event("e:ides", "Ides", "-0043-03-15"),
-              mm_event("e:ok", "Fine", "2017-02-16")};
+  t.events = {parley::test::make_event("e:ides", "-0043-03-15", "Ides"),
+              parley::test::make_event("e:ok", "2017-02-16", "Fine")};
   const std::string text = gantt_text(t);
   CHECK(text.find("Ides") == std::string::npos);
   CHECK(text.find("%% left out (no Gantt date): e#58;ides") !=

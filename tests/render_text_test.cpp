@@ -9,7 +9,7 @@
 #include "parley/error.hpp"
 #include "parley/render/text.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
@@ -25,12 +25,6 @@ std::vector<std::string> lines_of(const std::string& text) {
   std::istringstream in(text);
   for (std::string line; std::getline(in, line);) out.push_back(line);
   return out;
-}
-
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
 }
 
 // The index of the line that starts the row of the event titled `title`.
@@ -56,19 +50,10 @@ std::size_t code_points(const std::string& s, std::size_t bytes) {
   return n;
 }
 
-parley::Event event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
-
 }  // namespace
 
 TEST_CASE("text: the planned/actual slip line under the Astana round") {
-  const auto t = astana();
+  const auto t = parley::test::astana_timeline();
   const parley::Event* round = t.event(parley::EventId{"event:astana-2"});
   REQUIRE(round);
   REQUIRE(round->planned);
@@ -82,7 +67,7 @@ TEST_CASE("text: the planned/actual slip line under the Astana round") {
 }
 
 TEST_CASE("text: each claim's stance and speaker, indented below its event") {
-  const auto lines = lines_of(render(astana()));
+  const auto lines = lines_of(render(parley::test::astana_timeline()));
   const auto committee =
       row_of(lines, "Agreement to form a ceasefire committee");
   CHECK(lines.at(committee + 1) == "    denies: Mohammed Alloush");
@@ -94,7 +79,7 @@ TEST_CASE("text: each claim's stance and speaker, indented below its event") {
 }
 
 TEST_CASE("text: a time of day with its zone") {
-  const auto lines = lines_of(render(astana()));
+  const auto lines = lines_of(render(parley::test::astana_timeline()));
   const auto session = row_of(lines, "first morning consultation");
   CHECK(lines.at(session + 1).starts_with("    time: 06:00–12:00 Asia/Almaty"));
   CHECK(lines.at(session + 1).find("morning") != std::string::npos);
@@ -102,13 +87,13 @@ TEST_CASE("text: a time of day with its zone") {
 
 TEST_CASE("text: imprecise dates are shown as what is known") {
   parley::Timeline t;
-  t.events = {event("e:month", "month", "2017-02"),
-              event("e:digit", "digit", "2017-02-1X"),
-              event("e:open", "open", "2017-02-15/.."),
-              event("e:unknown", "unknown", "/2017-02-16"),
-              event("e:before", "before", "[..2017-02-16]"),
-              event("e:maybe", "maybe", "2017-02-16?"),
-              event("e:about", "about", "2017-02-16~")};
+  t.events = {parley::test::make_event("e:month", "2017-02", "month"),
+              parley::test::make_event("e:digit", "2017-02-1X", "digit"),
+              parley::test::make_event("e:open", "2017-02-15/..", "open"),
+              parley::test::make_event("e:unknown", "/2017-02-16", "unknown"),
+              parley::test::make_event("e:before", "[..2017-02-16]", "before"),
+              parley::test::make_event("e:maybe", "2017-02-16?", "maybe"),
+              parley::test::make_event("e:about", "2017-02-16~", "about")};
   const auto lines = lines_of(render(t));
   const auto date_of = [&](const char* title) {
     return lines.at(row_of(lines, std::string("  meeting  ") + title));
@@ -124,10 +109,10 @@ TEST_CASE("text: imprecise dates are shown as what is known") {
 
 TEST_CASE("text: columns align by code points, with Arabic titles") {
   parley::Timeline t;
-  auto a = event("e:a", "x", "2017-02-16");
+  auto a = parley::test::make_event("e:a", "2017-02-16", "x");
   a.title = {{"ar", "الجولة الثانية من اجتماع أستانا"}};
   a.place = parley::PlaceId{"p:a"};
-  auto b = event("e:b", "Second round", "2017-02-17");
+  auto b = parley::test::make_event("e:b", "2017-02-17", "Second round");
   b.place = parley::PlaceId{"p:b"};
   parley::Place pa;
   pa.id = parley::PlaceId{"p:a"};
@@ -160,5 +145,6 @@ TEST_CASE("text: columns align by code points, with Arabic titles") {
 TEST_CASE("text: a failed stream is an io error") {
   std::ostringstream out;
   out.setstate(std::ios::badbit);
-  CHECK_THROWS_AS(parley::write_text(astana(), out), parley::Error);
+  CHECK_THROWS_AS(parley::write_text(parley::test::astana_timeline(), out),
+                  parley::Error);
 }

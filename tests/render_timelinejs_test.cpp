@@ -9,26 +9,11 @@
 #include "parley/error.hpp"
 #include "parley/render/timelinejs.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-parley::Timeline astana() {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  return parley::make_timeline(db, db.events());
-}
-
-parley::Event tl_event(const char* id, const char* title, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", title}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
 
 json render(const parley::Timeline& t, const parley::RenderOptions& o = {}) {
   std::ostringstream out;
@@ -53,7 +38,7 @@ json without_display(json date) {
 }  // namespace
 
 TEST_CASE("timelinejs: every Astana event, by id, with its process as group") {
-  const parley::Timeline t = astana();
+  const parley::Timeline t = parley::test::astana_timeline();
   const json doc = render(t);
   REQUIRE(doc.at("events").size() == t.events.size());
   CHECK(doc.at("title").at("text").at("headline").is_string());
@@ -90,7 +75,7 @@ TEST_CASE("timelinejs: every Astana event, by id, with its process as group") {
 }
 
 TEST_CASE("timelinejs: the slip, the claims and the Arabic title in the text") {
-  const json doc = render(astana());
+  const json doc = render(parley::test::astana_timeline());
   const std::string text =
       by_id(doc, "event:astana-2").at("text").at("text").get<std::string>();
   CHECK(text.find("1 day late") != std::string::npos);
@@ -107,10 +92,11 @@ TEST_CASE("timelinejs: the slip, the claims and the Arabic title in the text") {
 
 TEST_CASE("timelinejs: only the known parts of imprecise dates, approx.") {
   parley::Timeline t;
-  t.events = {tl_event("e:month", "Month", "2017-02~"),
-              tl_event("e:year", "Year", "2017"),
-              tl_event("e:span", "Span", "2017-02-15/2017-02-16"),
-              tl_event("e:open", "Open", "[..2017-02-16]")};
+  t.events = {
+      parley::test::make_event("e:month", "2017-02~", "Month"),
+      parley::test::make_event("e:year", "2017", "Year"),
+      parley::test::make_event("e:span", "2017-02-15/2017-02-16", "Span"),
+      parley::test::make_event("e:open", "[..2017-02-16]", "Open")};
   const json doc = render(t);
   const json& month = by_id(doc, "e:month");
   CHECK(without_display(month.at("start_date")) ==
@@ -130,7 +116,7 @@ TEST_CASE("timelinejs: only the known parts of imprecise dates, approx.") {
 
 TEST_CASE("timelinejs: hours as strings, the zone in display_date") {
   parley::Timeline t;
-  auto e = tl_event("e:s", "Session", "2017-02-16");
+  auto e = parley::test::make_event("e:s", "2017-02-16", "Session");
   e.time_of_day = parley::TimeOfDay{"06:00", "12:00", "Asia/Almaty", "morning"};
   t.events = {e};
   const json out = render(t).at("events").at(0);
@@ -143,8 +129,9 @@ TEST_CASE("timelinejs: hours as strings, the zone in display_date") {
 
 TEST_CASE("timelinejs: BCE years skip year 0") {
   parley::Timeline t;
-  t.events = {tl_event("e:ides", "Ides of March", "-0043-03-15"),
-              tl_event("e:zero", "Year 0", "0000")};
+  t.events = {
+      parley::test::make_event("e:ides", "-0043-03-15", "Ides of March"),
+      parley::test::make_event("e:zero", "0000", "Year 0")};
   const json doc = render(t);
   CHECK(by_id(doc, "e:ides").at("start_date").at("year") == "-44");
   CHECK(by_id(doc, "e:zero").at("start_date").at("year") == "-1");
@@ -152,7 +139,8 @@ TEST_CASE("timelinejs: BCE years skip year 0") {
 
 TEST_CASE("timelinejs: HTML in titles is escaped; a failed stream throws") {
   parley::Timeline t;
-  t.events = {tl_event("e:x", "<b>bold</b> & co", "2017-02-16")};
+  t.events = {
+      parley::test::make_event("e:x", "2017-02-16", "<b>bold</b> & co")};
   CHECK(render(t).at("events").at(0).at("text").at("headline") ==
         "&lt;b&gt;bold&lt;/b&gt; &amp; co");
   std::ostringstream bad;
@@ -167,7 +155,8 @@ TEST_CASE("timelinejs: HTML in titles is escaped; a failed stream throws") {
 
 TEST_CASE("timelinejs: a date-time keeps its written day, clock and offset") {
   parley::Timeline t;
-  t.events = {tl_event("e:t", "Late call", "2017-02-16T02:00:00+06:00")};
+  t.events = {parley::test::make_event("e:t", "2017-02-16T02:00:00+06:00",
+                                       "Late call")};
   const json out = render(t).at("events").at(0);
   // Its bounds lie on the UTC day 2017-02-15; the page shows what was said.
   CHECK(out.at("start_date").at("day") == "16");

@@ -10,20 +10,11 @@
 #include "parley/error.hpp"
 #include "parley/render/vis.hpp"
 
-#include "support.hpp"
+#include "render_support.hpp"
 
 namespace {
 
 using nlohmann::json;
-
-parley::Event vis_event(const char* id, const char* time) {
-  parley::Event e;
-  e.id = parley::EventId{id};
-  e.title = {{"en", id}};
-  e.time = parley::Edtf::parse(time);
-  e.payload = parley::Meeting{};
-  return e;
-}
 
 json render_vis(const parley::Timeline& t) {
   std::ostringstream out;
@@ -43,9 +34,7 @@ const json& item(const json& doc, const std::string& id) {
 }  // namespace
 
 TEST_CASE("vis: one item per Astana event, all grouped, ranges with ends") {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  const parley::Timeline t = parley::make_timeline(db, db.events());
+  const parley::Timeline t = parley::test::astana_timeline();
   const json doc = render_vis(t);
 
   std::set<std::string> groups;
@@ -81,8 +70,10 @@ TEST_CASE("vis: one item per Astana event, all grouped, ranges with ends") {
 
 TEST_CASE("vis: imprecise ranges, expanded years, escaped content") {
   parley::Timeline t;
-  t.events = {vis_event("e:feb", "2017-02"), vis_event("e:bce", "-0043-03-15"),
-              vis_event("e:far", "Y12345"), vis_event("e:<i>", "2017-02-16")};
+  t.events = {parley::test::make_event("e:feb", "2017-02"),
+              parley::test::make_event("e:bce", "-0043-03-15"),
+              parley::test::make_event("e:far", "Y12345"),
+              parley::test::make_event("e:<i>", "2017-02-16")};
   t.events.back().title = {{"en", "<i>x</i>"}};
   const json doc = render_vis(t);
   const json& feb = item(doc, "e:feb");

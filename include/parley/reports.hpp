@@ -20,6 +20,7 @@
 
 #include "parley/database.hpp"
 #include "parley/query.hpp"
+#include "parley/slip.hpp"
 
 namespace parley {
 
@@ -76,10 +77,15 @@ std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query);
 struct ScheduleEntry {
   Event event;
   Edtf planned;
-  // Days from the planned to the actual start (earliest starts); empty when
-  // either has no known start. Negative: early.
+  // The possible slips in days (parley::slip): one number when both times
+  // are single days, a range when either is imprecise; empty without a
+  // known bound or when cancelled. Word it with parley::slip_words.
+  std::optional<Slip> slip;
+  // The slip when it is exact (slip->exact()); empty when it is a range or
+  // unknown, so no single number is claimed that the dates do not give.
+  // Negative: early.
   std::optional<long long> days_late;
-  // True when both times are single days, so days_late is exact.
+  // True when the slip is one exact number of days (days_late is set).
   bool exact = false;
   // The reasons of the links that delay it ("the opposition arrived late").
   std::vector<std::string> reasons;
@@ -94,13 +100,14 @@ std::vector<ScheduleEntry> schedule(const Database& db, const Query& query);
 std::vector<ScheduleEntry> upcoming(const Database& db, RecordTime known_at,
                                     Query query = {});
 
-// Slippage summed per process.
+// Slippage summed per process, from each entry's slip: a range counts
+// with what is certain of it, so imprecise plans never inflate the totals.
 struct Slippage {
   std::optional<ProcessId> process;
-  int events = 0;           // scheduled events with a known slip
-  int late = 0;             // of which late
-  long long days_late = 0;  // total days late (early ones count as 0)
-  long long worst = 0;      // the largest slip
+  int events = 0;           // scheduled events with a known slip (or range)
+  int late = 0;             // of which certainly late (least slip > 0)
+  long long days_late = 0;  // total certain days late (least slip, if > 0)
+  long long worst = 0;      // the largest certain slip (the least slips')
 };
 std::vector<Slippage> slippage(const std::vector<ScheduleEntry>& entries);
 

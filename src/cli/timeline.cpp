@@ -48,6 +48,7 @@ struct TimelineArgs {
   std::string output;
   std::string lang = "en";
   std::string title;
+  bool csv_raw = false;
 };
 
 // "during,equals" -> the relations; throws Error naming the bad one.
@@ -186,6 +187,9 @@ void add_timeline_command(CLI::App& app, Action& action) {
   cmd->add_option("-o,--output", a->output, "Write to FILE");
   cmd->add_option("--lang", a->lang, "Preferred language of names (en, ar)");
   cmd->add_option("--title", a->title, "Title of the output");
+  cmd->add_flag("--csv-raw", a->csv_raw,
+                "CSV: cells as stored, without the ' that keeps a "
+                "spreadsheet from running =, +, -, @ cells as formulas");
   cmd->footer(
       "Examples:\n"
       "  parley timeline astana.db --actor Iran\n"
@@ -203,6 +207,7 @@ void add_timeline_command(CLI::App& app, Action& action) {
       RenderOptions options;
       options.lang = a->lang;
       options.title = a->title;
+      options.csv_raw = a->csv_raw;
       const int code = write_output(a->output, [&](std::ostream& out) {
         write(t, format, out, options);
       });

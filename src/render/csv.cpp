@@ -5,21 +5,21 @@
 #include <vector>
 
 #include "parley/payload.hpp"
+#include "parley/slip.hpp"
 
-#include "render/format_time.hpp"
+#include "render/common.hpp"
 
 namespace parley {
 namespace {
 
-using detail::decimal;
+using namespace render_detail;
 
 constexpr const char* columns[] = {
-    "event_id",       "event_date",   "time_precision", "edtf",
-    "earliest_start", "latest_end",   "kind",           "plover",
-    "status",         "planned",      "title",          "actor1",
-    "actor2",         "assoc_actors", "place",          "country",
-    "admin1",         "location",     "latitude",       "longitude",
-    "process",        "topics",       "claims",         "source"};
+    "event_id",   "event_date", "time_precision", "edtf",     "earliest_start",
+    "latest_end", "kind",       "plover",         "status",   "planned",
+    "slip",       "title",      "actor1",         "actor2",   "assoc_actors",
+    "place",      "country",    "admin1",         "location", "latitude",
+    "longitude",  "process",    "topics",         "claims",   "source"};
 
 // RFC 4180: quote a field that holds a comma, a quote, CR or LF.
 std::string field(std::string_view text) {
@@ -35,6 +35,25 @@ std::string field(std::string_view text) {
   return out;
 }
 
+// Columns that hold numbers; every other column holds text.
+bool numeric_column(std::size_t index) {
+  const std::string_view name = columns[index];
+  return name == "time_precision" || name == "latitude" || name == "longitude";
+}
+
+// A text cell made safe for spreadsheets (OWASP's rule against formula
+// injection): a leading '=', '+', '-', '@', tab or CR gets a "'" before it,
+// so the cell is read as text, not run as a formula. Bidi controls are
+// shown escaped ("<U+202E>"), so they cannot reorder the row around them.
+std::string spreadsheet_text(std::string_view text) {
+  std::string out = escape_bidi_controls(text);
+  if (!out.empty() && std::string_view("=+-@\t\r").find(out.front()) !=
+                          std::string_view::npos) {
+    out.insert(out.begin(), '\'');
+  }
+  return out;
+}
+
 std::string join(const std::vector<std::string>& items) {
   std::string out;
   for (const std::string& item : items) {
@@ -42,6 +61,12 @@ std::string join(const std::vector<std::string>& items) {
     out += item;
   }
   return out;
+}
+
+// The slip in words (parley::slip_words), "" without a plan.
+std::string slip_text(const Event& event) {
+  const auto moved = slip(event);
+  return moved ? slip_words(*moved) : "";
 }
 
 std::string day_text(const std::optional<Day>& day) {
@@ -71,8 +96,8 @@ int role_rank(Role role) {
 
 // Participants (parties, mediators, hosts, the rest), then actors named only
 // in the payload; each once.
-std::vector<ActorId> actors_of(const Event& e) {
-  std::vector<Participant> participants = e.participants;
+std::vector<ActorId> actors_of(const Event& event) {
+  std::vector<Participant> participants = event.participants;
   std::stable_sort(participants.begin(), participants.end(),
                    [](const Participant& a, const Participant& b) {
                      return role_rank(a.role) < role_rank(b.role);
@@ -82,7 +107,7 @@ std::vector<ActorId> actors_of(const Event& e) {
     if (std::find(out.begin(), out.end(), id) == out.end()) out.push_back(id);
   };
   for (const Participant& p : participants) add(p.actor);
-  for (const PayloadActor& p : payload_actors(e.payload)) add(p.actor);
+  for (const PayloadActor& p : payload_actors(event.payload)) add(p.actor);
   return out;
 }
 
@@ -90,11 +115,11 @@ struct AdminChain {
   std::string country, admin1, location;
 };
 
-AdminChain admin_chain(const Timeline& t, const Event& e,
+AdminChain admin_chain(const Timeline& timeline, const Event& event,
                        std::string_view lang) {
   AdminChain chain;
-  if (!e.place) return chain;
-  const auto path = t.place_path(*e.place);
+  if (!event.place) return chain;
+  const auto path = timeline.place_path(*event.place);
   for (const Place* p : path) {  // innermost first: the last match wins
     if (p->kind == PlaceKind::country) chain.country = best(p->names, lang);
     if (p->kind == PlaceKind::region) chain.admin1 = best(p->names, lang);
@@ -106,65 +131,70 @@ AdminChain admin_chain(const Timeline& t, const Event& e,
   return chain;
 }
 
-std::vector<std::string> row(const Timeline& t, const Event& e,
+std::vector<std::string> row(const Timeline& timeline, const Event& event,
                              const RenderOptions& options) {
   const std::string_view lang = options.lang;
-  const std::string first = day_text(detail::first_day(e.time));
+  const std::string first = day_text(first_day(event.time));
   std::vector<std::string> names;
-  for (const ActorId& id : actors_of(e)) {
-    names.push_back(detail::actor_name(t, id, lang));
+  for (const ActorId& id : actors_of(event)) {
+    names.push_back(actor_name(timeline, id, lang));
   }
   std::vector<std::string> assoc;
   if (names.size() > 2) assoc.assign(names.begin() + 2, names.end());
-  const AdminChain chain = admin_chain(t, e, lang);
-  const auto coordinates = t.coordinates(e);
+  const AdminChain chain = admin_chain(timeline, event, lang);
+  const auto coordinates = timeline.coordinates(event);
   std::vector<std::string> claims;
   std::vector<std::string> sources;
-  for (const Claim* c : t.claims_on(e.id)) {
-    const std::string who =
-        c->claimant ? detail::actor_name(t, *c->claimant, lang) : "source";
-    claims.push_back(who + ":" + std::string(to_string(c->stance)));
-    const Source* s = t.source(c->source);
-    std::string name = c->source.value;
-    if (s && !s->publisher.empty()) {
-      name = s->publisher;
-    } else if (s && !s->title.empty()) {
-      name = s->title;
+  for (const Claim* claim : timeline.claims_on(event.id)) {
+    const std::string who = claim->claimant
+                                ? actor_name(timeline, *claim->claimant, lang)
+                                : "source";
+    claims.push_back(who + ":" + std::string(to_string(claim->stance)));
+    const Source* source = timeline.source(claim->source);
+    std::string name = claim->source.value;
+    if (source && !source->publisher.empty()) {
+      name = source->publisher;
+    } else if (source && !source->title.empty()) {
+      name = source->title;
     }
     if (std::find(sources.begin(), sources.end(), name) == sources.end()) {
       sources.push_back(name);
     }
   }
-  return {e.id.value,
+  return {event.id.value,
           first,
-          std::to_string(time_precision(e.time)),
-          e.time.str(),
+          std::to_string(time_precision(event.time)),
+          event.time.str(),
           first,
-          day_text(detail::last_day(e.time)),
-          std::string(to_string(e.kind())),
-          std::string(plover_code(e.kind())),
-          std::string(to_string(e.status)),
-          e.planned ? e.planned->str() : "",
-          best(e.title, lang),
+          day_text(last_day(event.time)),
+          std::string(to_string(event.kind())),
+          std::string(plover_code(event.kind())),
+          std::string(to_string(event.status)),
+          event.planned ? event.planned->str() : "",
+          slip_text(event),
+          best(event.title, lang),
           names.size() > 0 ? names[0] : "",
           names.size() > 1 ? names[1] : "",
           join(assoc),
-          detail::place_name(t, e, lang),
+          place_name(timeline, event, lang),
           chain.country,
           chain.admin1,
           chain.location,
           coordinates ? decimal(coordinates->lat) : "",
           coordinates ? decimal(coordinates->lon) : "",
-          detail::process_name(t, e, lang),
-          join(e.topics),
+          process_name(timeline, event, lang),
+          join(event.topics),
           join(claims),
           join(sources)};
 }
 
-void write_record(std::ostream& out, const std::vector<std::string>& fields) {
+// One record; unless `raw`, text cells pass through spreadsheet_text.
+void write_record(std::ostream& out, const std::vector<std::string>& fields,
+                  bool raw) {
   for (std::size_t i = 0; i < fields.size(); ++i) {
     if (i) out << ',';
-    out << field(fields[i]);
+    const bool as_is = raw || numeric_column(i);
+    out << field(as_is ? fields[i] : spreadsheet_text(fields[i]));
   }
   out << "\r\n";
 }
@@ -173,13 +203,14 @@ void write_record(std::ostream& out, const std::vector<std::string>& fields) {
 
 void write_csv(const Timeline& timeline, std::ostream& out,
                const RenderOptions& options) {
-  write_record(
-      out, std::vector<std::string>(std::begin(columns), std::end(columns)));
-  for (const Event& e : timeline.events) {
-    write_record(out, row(timeline, e, options));
+  write_record(out,
+               std::vector<std::string>(std::begin(columns), std::end(columns)),
+               true);
+  for (const Event& event : timeline.events) {
+    write_record(out, row(timeline, event, options), options.csv_raw);
   }
   out.flush();
-  detail::check_stream(out, "csv");
+  check_stream(out, "csv");
 }
 
 }  // namespace parley

@@ -2,10 +2,14 @@
 
 #include <nlohmann/json.hpp>
 
-#include "render/format_time.hpp"
+#include "parley/slip.hpp"
+
+#include "render/common.hpp"
 
 namespace parley {
 namespace {
+
+using namespace render_detail;
 
 // ordered_json keeps "type" first, as people expect to read GeoJSON.
 using Json = nlohmann::ordered_json;
@@ -14,30 +18,38 @@ Json day_or_null(const std::optional<Day>& day) {
   return day ? Json(to_string(*day)) : Json(nullptr);
 }
 
-Json feature(const Timeline& t, const Event& e, const RenderOptions& options) {
-  Json f;
-  f["type"] = "Feature";
-  f["id"] = e.id.value;
-  if (const auto c = t.coordinates(e)) {
+Json feature_of(const Timeline& timeline, const Event& event,
+                const RenderOptions& options) {
+  Json feature;
+  feature["type"] = "Feature";
+  feature["id"] = event.id.value;
+  if (const auto coordinates = timeline.coordinates(event)) {
     // RFC 7946 §3.1.1: longitude first.
-    f["geometry"] = {{"type", "Point"}, {"coordinates", {c->lon, c->lat}}};
+    feature["geometry"] = {
+        {"type", "Point"},
+        {"coordinates", {coordinates->lon, coordinates->lat}}};
   } else {
-    f["geometry"] = nullptr;
+    feature["geometry"] = nullptr;
   }
-  Json p;
-  p["id"] = e.id.value;
-  p["kind"] = std::string(to_string(e.kind()));
-  p["title"] = best(e.title, options.lang);
-  p["time"] = e.time.str();
-  p["start"] = day_or_null(detail::first_day(e.time));
-  p["end"] = day_or_null(detail::last_day(e.time));
-  p["display"] = detail::display_date(e.time);
-  const std::string place = detail::place_name(t, e, options.lang);
-  p["place"] = place.empty() ? Json(nullptr) : Json(place);
-  p["status"] = std::string(to_string(e.status));
-  p["planned"] = e.planned ? Json(e.planned->str()) : Json(nullptr);
-  f["properties"] = std::move(p);
-  return f;
+  Json properties;
+  properties["id"] = event.id.value;
+  properties["kind"] = std::string(to_string(event.kind()));
+  // Text from the data is isolated when it holds bidi controls.
+  properties["title"] = isolate_bidi_controls(best(event.title, options.lang));
+  properties["time"] = event.time.str();
+  properties["start"] = day_or_null(first_day(event.time));
+  properties["end"] = day_or_null(last_day(event.time));
+  properties["display"] = display_date(event.time);
+  const std::string place = place_name(timeline, event, options.lang);
+  properties["place"] =
+      place.empty() ? Json(nullptr) : Json(isolate_bidi_controls(place));
+  properties["status"] = std::string(to_string(event.status));
+  properties["planned"] =
+      event.planned ? Json(event.planned->str()) : Json(nullptr);
+  const auto moved = slip(event);
+  properties["slip"] = moved ? Json(slip_words(*moved)) : Json(nullptr);
+  feature["properties"] = std::move(properties);
+  return feature;
 }
 
 }  // namespace
@@ -47,15 +59,15 @@ void write_geojson(const Timeline& timeline, std::ostream& out,
   // One feature per line: valid JSON that still diffs well.
   out << "{\"type\":\"FeatureCollection\",\"features\":[";
   bool first = true;
-  for (const Event& e : timeline.events) {
+  for (const Event& event : timeline.events) {
     out << (first ? "\n" : ",\n")
-        << feature(timeline, e, options)
+        << feature_of(timeline, event, options)
                .dump(-1, ' ', false, Json::error_handler_t::replace);
     first = false;
   }
   out << "\n]}\n";
   out.flush();
-  detail::check_stream(out, "geojson");
+  check_stream(out, "geojson");
 }
 
 }  // namespace parley

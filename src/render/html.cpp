@@ -2,13 +2,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
-#include <set>
 #include <sstream>
 #include <string>
 #include <vector>
 
-#include "render/html_common.hpp"
+#include "parley/slip.hpp"
+
+#include "render/common.hpp"
+#include "time/calendar.hpp"
 
 namespace parley {
 
@@ -16,24 +19,25 @@ namespace {
 
 using namespace render_detail;
 
-std::string h(std::string_view text) { return html_escape(text); }
-
 // Layout, in CSS pixels.
 constexpr int kAxisHeight = 46;
 constexpr int kLaneHeight = 28;
 constexpr int kRowHeight = 26;
 constexpr int kLeftMargin = 44;  // room for the arrows of open starts
 constexpr int kRightMargin = 24;
-constexpr int kMaxLinearGap = 7;  // days; longer gaps are compressed
+constexpr int kMaxLinearGap = 7;   // days; longer gaps are compressed
+constexpr double kMarkOffset = 9;  // from the top of a row to its mark
+constexpr double kMarkHeight = 12;
 
 constexpr const char* kColours[] = {"#1f6fb2", "#c2571a", "#2e8b57",
                                     "#8e44ad", "#b8860b", "#c0392b"};
 constexpr const char* kOtherColour = "#6b6b6b";
 
-std::string num(double v) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.1f", v);
-  return buf;
+// A coordinate or length for SVG, with one decimal: "12.5".
+std::string pixels(double value) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f", value);
+  return buffer;
 }
 
 // The language of the text best() picks.
@@ -43,10 +47,17 @@ std::string picked_lang(const Texts& texts, std::string_view lang) {
   return texts.empty() ? std::string(lang) : texts.begin()->first;
 }
 
-// Text in a language that may run right to left, isolated from its
-// surroundings so that bidi reordering stays inside it.
-std::string bdi(std::string_view text, std::string_view lang) {
-  return "<bdi dir=\"auto\" lang=\"" + h(lang) + "\">" + h(text) + "</bdi>";
+// Text from the data in `lang`, escaped and isolated in a <bdi dir="auto">
+// so that its direction, and any bidi control inside it, stays inside.
+std::string isolated(std::string_view text, std::string_view lang) {
+  return "<bdi dir=\"auto\" lang=\"" + html_escape(lang) + "\">" +
+         html_escape(text) + "</bdi>";
+}
+
+// Text from the data in an attribute or an SVG <title>, where <bdi> cannot
+// go: escaped, and wrapped in U+2068..U+2069 when it holds bidi controls.
+std::string attribute_text(std::string_view text) {
+  return html_escape(isolate_bidi_controls(text));
 }
 
 std::string gap_words(std::int64_t days) {
@@ -69,11 +80,11 @@ class Scale {
       linear += std::min<std::int64_t>(gap(i), kMaxLinearGap);
     }
     px_per_day_ = linear <= 14 ? 56.0 : std::max(2.0, 760.0 / linear);
-    double x = kLeftMargin;
-    xs_.push_back(x);
+    double position = kLeftMargin;
+    xs_.push_back(position);
     for (std::size_t i = 1; i < keys_.size(); ++i) {
-      x += compressed(i) ? 2 * 56.0 : gap(i) * px_per_day_;
-      xs_.push_back(x);
+      position += compressed(i) ? 2 * 56.0 : gap(i) * px_per_day_;
+      xs_.push_back(position);
     }
   }
 
@@ -83,19 +94,19 @@ class Scale {
   double width() const { return right() + kRightMargin; }
   double px_per_day() const { return px_per_day_; }
 
-  double x(Day d) const {
+  double x(Day day) const {
     if (keys_.empty()) return kLeftMargin;
-    if (d <= keys_.front()) return xs_.front();
-    if (d >= keys_.back()) return xs_.back();
-    const auto it = std::upper_bound(keys_.begin(), keys_.end(), d);
+    if (day <= keys_.front()) return xs_.front();
+    if (day >= keys_.back()) return xs_.back();
+    const auto it = std::upper_bound(keys_.begin(), keys_.end(), day);
     const std::size_t i = static_cast<std::size_t>(it - keys_.begin());
-    const double f = static_cast<double>((d - keys_[i - 1]).count()) /
-                     static_cast<double>(gap(i));
-    return xs_[i - 1] + f * (xs_[i] - xs_[i - 1]);
+    const double fraction = static_cast<double>((day - keys_[i - 1]).count()) /
+                            static_cast<double>(gap(i));
+    return xs_[i - 1] + fraction * (xs_[i] - xs_[i - 1]);
   }
-  // A point `fraction` of the way through day `d`.
-  double x(Day d, double fraction) const {
-    return x(d) + fraction * (x(d + days64{1}) - x(d));
+  // A point `fraction` of the way through `day`.
+  double x(Day day, double fraction) const {
+    return x(day) + fraction * (x(day + days64{1}) - x(day));
   }
 
   std::size_t segments() const { return keys_.size(); }
@@ -111,6 +122,26 @@ class Scale {
   double px_per_day_ = 56;
 };
 
+// The days the scale must show: every finite bound of every time and
+// planned time.
+std::vector<Day> scale_keys(const Timeline& timeline) {
+  std::vector<Day> keys;
+  for (const Event& event : timeline.events) {
+    for (const Edtf* time :
+         {&event.time, event.planned ? &*event.planned : nullptr}) {
+      if (!time) continue;
+      const Bounds bounds = time->bounds();
+      for (const auto& day : {bounds.earliest_start, bounds.latest_start,
+                              bounds.earliest_end, bounds.latest_end}) {
+        if (day) keys.push_back(*day);
+      }
+      // A day-precise start needs its end day as a key for sub-day marks.
+      if (bounds.latest_start) keys.push_back(*bounds.latest_start + days64{1});
+    }
+  }
+  return keys;
+}
+
 struct Lane {
   std::string name;
   std::string lang;
@@ -118,153 +149,197 @@ struct Lane {
   std::vector<std::size_t> events;  // indexes into timeline.events
 };
 
+// One lane per process, in order of first appearance; "Other" last.
 std::vector<Lane> make_lanes(const Timeline& timeline,
                              const RenderOptions& options) {
   std::vector<Lane> lanes;
   std::size_t colour = 0;
   for (std::size_t i = 0; i < timeline.events.size(); ++i) {
-    const Event& e = timeline.events[i];
-    const Process* p = e.process ? timeline.process(*e.process) : nullptr;
-    const std::string name = p ? best(p->names, options.lang) : "Other";
+    const Event& event = timeline.events[i];
+    const Process* process =
+        event.process ? timeline.process(*event.process) : nullptr;
+    const std::string name = lane_name(timeline, event, options.lang);
     auto it = std::find_if(lanes.begin(), lanes.end(),
-                           [&](const Lane& l) { return l.name == name; });
+                           [&](const Lane& lane) { return lane.name == name; });
     if (it == lanes.end()) {
       Lane lane;
       lane.name = name;
-      lane.lang = p ? picked_lang(p->names, options.lang) : "en";
-      lane.colour = p ? kColours[colour++ % std::size(kColours)] : kOtherColour;
+      lane.lang = process ? picked_lang(process->names, options.lang) : "en";
+      lane.colour =
+          process ? kColours[colour++ % std::size(kColours)] : kOtherColour;
       lanes.push_back(std::move(lane));
       it = lanes.end() - 1;
     }
     it->events.push_back(i);
   }
-  // The "Other" lane goes last.
-  std::stable_partition(lanes.begin(), lanes.end(),
-                        [](const Lane& l) { return l.colour != kOtherColour; });
+  std::stable_partition(lanes.begin(), lanes.end(), [](const Lane& lane) {
+    return lane.colour != kOtherColour;
+  });
   return lanes;
 }
 
-std::string claimant_of(const Timeline& timeline, const Claim& c,
-                        const RenderOptions& options) {
-  if (!c.claimant) return "the source";
-  return actor_name(timeline, *c.claimant, options.lang);
+// "planned 15 Feb 2017 — 1 day late".
+std::string planned_words(const Event& event) {
+  std::string words = date_label(*event.planned);
+  if (const auto moved = slip(event)) words += " — " + slip_words(*moved);
+  return words;
 }
 
-// Plain text for an SVG <title> tooltip.
-std::string tooltip(const Timeline& timeline, const Event& e,
+// Plain text for an SVG <title> tooltip, not yet escaped.
+std::string tooltip(const Timeline& timeline, const Event& event,
                     const RenderOptions& options) {
-  std::string t = title_of(e, options.lang) + "\n" + describe(e.time);
-  if (e.time_of_day) {
-    t += ", " + e.time_of_day->label + " " + e.time_of_day->start + "–" +
-         e.time_of_day->end + " (" + e.time_of_day->zone + ")";
+  std::string text = isolate_bidi_controls(title_of(event, options.lang)) +
+                     "\n" + date_label(event.time);
+  if (const auto& clock = event.time_of_day) {
+    text += ", " + isolate_bidi_controls(clock->label) + " " + clock->start +
+            "–" + clock->end + " (" + clock->zone + ")";
   }
-  if (e.planned && !(*e.planned == e.time)) {
-    t += "\nplanned " + describe(*e.planned) + " — " + slip_text(e);
+  if (event.planned && !(*event.planned == event.time)) {
+    text += "\nplanned " + planned_words(event);
   }
-  for (const Claim* c : timeline.claims_on(e.id)) {
-    t += "\n" + claimant_of(timeline, *c, options) +
-         (c->stance == Stance::denies ? " denies" : " asserts");
+  for (const Claim* claim : timeline.claims_on(event.id)) {
+    text +=
+        "\n" +
+        isolate_bidi_controls(speaker_name(timeline, *claim, options.lang)) +
+        (claim->stance == Stance::denies ? " denies" : " asserts");
   }
-  return t;
+  return text;
+}
+
+// Details: the title in every language, when, planned, status and kind.
+void write_summary_details(std::ostream& html, const Event& event,
+                           const RenderOptions& options) {
+  const std::string lang = picked_lang(event.title, options.lang);
+  html << "<h2>" << isolated(title_of(event, options.lang), lang) << "</h2>";
+  for (const auto& [other_lang, text] : event.title) {
+    if (other_lang == lang) continue;
+    html << "<p class=\"alt\">" << isolated(text, other_lang) << "</p>";
+  }
+  html << "<dl><dt>When</dt><dd>" << html_escape(date_label(event.time))
+       << " <code>" << html_escape(event.time.str()) << "</code>";
+  if (const auto& clock = event.time_of_day) {
+    html << "<br>" << isolated(clock->label, "und") << " "
+         << html_escape(clock->start) << "–" << html_escape(clock->end) << " "
+         << html_escape(clock->zone) << " time";
+  }
+  html << "</dd>";
+  if (event.planned) {
+    html << "<dt>Planned</dt><dd>" << html_escape(date_label(*event.planned));
+    if (const auto moved = slip(event)) {
+      html << " — <strong>" << html_escape(slip_words(*moved)) << "</strong>";
+    }
+    html << "</dd>";
+  }
+  if (event.status != Status::none) {
+    html << "<dt>Status</dt><dd>" << html_escape(to_string(event.status))
+         << "</dd>";
+  }
+  html << "<dt>Kind</dt><dd>" << html_escape(to_string(event.kind()))
+       << "</dd>";
+}
+
+// Details: where (the place's path), who (participants), the summary.
+void write_context_details(std::ostream& html, const Timeline& timeline,
+                           const Event& event, const RenderOptions& options) {
+  const std::string_view lang = options.lang;
+  if (event.place) {
+    html << "<dt>Where</dt><dd>";
+    bool first = true;
+    for (const Place* place : timeline.place_path(*event.place)) {
+      html << (first ? "" : ", ")
+           << isolated(best(place->names, lang),
+                       picked_lang(place->names, lang));
+      first = false;
+    }
+    html << "</dd>";
+  }
+  if (!event.participants.empty()) {
+    html << "<dt>Who</dt><dd>";
+    bool first = true;
+    for (const Participant& participant : event.participants) {
+      const Actor* actor = timeline.actor(participant.actor);
+      html << (first ? "" : "; ")
+           << (actor ? isolated(best(actor->names, lang),
+                                picked_lang(actor->names, lang))
+                     : html_escape(participant.actor.value))
+           << " (" << html_escape(to_string(participant.role)) << ")";
+      first = false;
+    }
+    html << "</dd>";
+  }
+  const std::string& summary = best(event.summary, lang);
+  if (!summary.empty()) {
+    html << "<dt>Summary</dt><dd>"
+         << isolated(summary, picked_lang(event.summary, lang)) << "</dd>";
+  }
+}
+
+// Details: each claim with its speaker, stance, quote and source.
+void write_claim_details(std::ostream& html, const Timeline& timeline,
+                         const Event& event, const RenderOptions& options) {
+  const auto claims = timeline.claims_on(event.id);
+  if (claims.empty()) return;
+  html << "<dt>Claims</dt><dd><ul>";
+  for (const Claim* claim : claims) {
+    const Source* source = timeline.source(claim->source);
+    const std::string stance(to_string(claim->stance));
+    html << "<li class=\"" << html_escape(stance) << "\">"
+         << isolated(speaker_name(timeline, *claim, options.lang), "und")
+         << " <em>" << html_escape(stance) << "</em>";
+    if (!claim->quote.empty()) {
+      html << ": «"
+           << isolated(claim->quote, source && !source->language.empty()
+                                         ? source->language
+                                         : "und")
+           << "»";
+    }
+    if (source) {
+      html << " <span class=\"src\">— "
+           << isolated(source->title, source->language);
+      if (source->published) {
+        html << ", " << html_escape(date_label(*source->published));
+      }
+      html << "</span>";
+    }
+    html << "</li>";
+  }
+  html << "</ul></dd>";
+}
+
+// Details: the links from and to the event.
+void write_link_details(std::ostream& html, const Timeline& timeline,
+                        const Event& event, const RenderOptions& options) {
+  bool any_link = false;
+  for (const Link& link : timeline.links) {
+    if (link.from != event.id && link.to != event.id) continue;
+    if (!any_link) html << "<dt>Links</dt><dd><ul>";
+    any_link = true;
+    const bool outgoing = link.from == event.id;
+    const EventId& other_id = outgoing ? link.to : link.from;
+    const Event* other = timeline.event(other_id);
+    html << "<li>" << (outgoing ? "" : "← ")
+         << html_escape(to_string(link.kind)) << " "
+         << (other ? isolated(title_of(*other, options.lang),
+                              picked_lang(other->title, options.lang))
+                   : html_escape(other_id.value));
+    if (!link.reason.empty()) {
+      html << " (" << isolated(link.reason, "und") << ")";
+    }
+    html << "</li>";
+  }
+  if (any_link) html << "</ul></dd>";
 }
 
 // The hidden details block an event's hover shows.
-std::string details(const Timeline& timeline, const Event& e,
+std::string details(const Timeline& timeline, const Event& event,
                     const RenderOptions& options) {
-  std::ostringstream d;
-  d << "<h2>"
-    << bdi(title_of(e, options.lang), picked_lang(e.title, options.lang))
-    << "</h2>";
-  for (const auto& [lang, text] : e.title) {
-    if (lang == picked_lang(e.title, options.lang)) continue;
-    d << "<p class=\"alt\">" << bdi(text, lang) << "</p>";
-  }
-  d << "<dl><dt>When</dt><dd>" << h(describe(e.time)) << " <code>"
-    << h(e.time.str()) << "</code>";
-  if (e.time_of_day) {
-    d << "<br>" << h(e.time_of_day->label) << " " << h(e.time_of_day->start)
-      << "–" << h(e.time_of_day->end) << " " << h(e.time_of_day->zone)
-      << " time";
-  }
-  d << "</dd>";
-  if (e.planned) {
-    d << "<dt>Planned</dt><dd>" << h(describe(*e.planned));
-    const std::string slip = slip_text(e);
-    if (!slip.empty()) d << " — <strong>" << h(slip) << "</strong>";
-    d << "</dd>";
-  }
-  if (e.status != Status::none) {
-    d << "<dt>Status</dt><dd>" << h(to_string(e.status)) << "</dd>";
-  }
-  d << "<dt>Kind</dt><dd>" << h(to_string(e.kind())) << "</dd>";
-  if (e.place) {
-    d << "<dt>Where</dt><dd>";
-    bool first = true;
-    for (const Place* p : timeline.place_path(*e.place)) {
-      d << (first ? "" : ", ")
-        << bdi(best(p->names, options.lang),
-               picked_lang(p->names, options.lang));
-      first = false;
-    }
-    d << "</dd>";
-  }
-  if (!e.participants.empty()) {
-    d << "<dt>Who</dt><dd>";
-    bool first = true;
-    for (const Participant& p : e.participants) {
-      const Actor* a = timeline.actor(p.actor);
-      d << (first ? "" : "; ")
-        << (a ? bdi(best(a->names, options.lang),
-                    picked_lang(a->names, options.lang))
-              : h(p.actor.value))
-        << " (" << h(to_string(p.role)) << ")";
-      first = false;
-    }
-    d << "</dd>";
-  }
-  const std::string& summary = best(e.summary, options.lang);
-  if (!summary.empty()) {
-    d << "<dt>Summary</dt><dd>"
-      << bdi(summary, picked_lang(e.summary, options.lang)) << "</dd>";
-  }
-  const auto claims = timeline.claims_on(e.id);
-  if (!claims.empty()) {
-    d << "<dt>Claims</dt><dd><ul>";
-    for (const Claim* c : claims) {
-      const Source* s = timeline.source(c->source);
-      d << "<li class=\"" << h(to_string(c->stance)) << "\">"
-        << h(claimant_of(timeline, *c, options)) << " <em>"
-        << h(to_string(c->stance)) << "</em>";
-      if (!c->quote.empty()) {
-        d << ": «"
-          << bdi(c->quote, s && !s->language.empty() ? s->language : "und")
-          << "»";
-      }
-      if (s) {
-        d << " <span class=\"src\">— " << bdi(s->title, s->language);
-        if (s->published) d << ", " << h(describe(*s->published));
-        d << "</span>";
-      }
-      d << "</li>";
-    }
-    d << "</ul></dd>";
-  }
-  bool any_link = false;
-  for (const Link& l : timeline.links) {
-    if (l.from != e.id && l.to != e.id) continue;
-    if (!any_link) d << "<dt>Links</dt><dd><ul>";
-    any_link = true;
-    const bool out = l.from == e.id;
-    const Event* other = timeline.event(out ? l.to : l.from);
-    d << "<li>" << (out ? "" : "← ") << h(to_string(l.kind)) << " "
-      << (other ? h(title_of(*other, options.lang))
-                : h((out ? l.to : l.from).value));
-    if (!l.reason.empty()) d << " (" << h(l.reason) << ")";
-    d << "</li>";
-  }
-  if (any_link) d << "</ul></dd>";
-  d << "</dl>";
-  return d.str();
+  std::ostringstream html;
+  write_summary_details(html, event, options);
+  write_context_details(html, timeline, event, options);
+  write_claim_details(html, timeline, event, options);
+  write_link_details(html, timeline, event, options);
+  html << "</dl>";
+  return html.str();
 }
 
 constexpr const char* kStyle = R"css(
@@ -332,56 +407,30 @@ constexpr const char* kScript = R"js(
 })();
 )js";
 
-}  // namespace
-
-void write_html(const Timeline& timeline, std::ostream& out,
+// The page's head, its heading and the line under it.
+void write_head(std::ostream& out, const Timeline& timeline,
+                const std::string& title, std::size_t lane_count,
                 const RenderOptions& options) {
-  const std::string title = document_title(timeline, options);
-  const std::vector<Lane> lanes = make_lanes(timeline, options);
-
-  // Scale keys: every finite bound of every time and planned time.
-  std::vector<Day> keys;
-  for (const Event& e : timeline.events) {
-    for (const Edtf* t : {&e.time, e.planned ? &*e.planned : nullptr}) {
-      if (!t) continue;
-      const Bounds b = t->bounds();
-      for (const auto& d :
-           {b.earliest_start, b.latest_start, b.earliest_end, b.latest_end}) {
-        if (d) keys.push_back(*d);
-      }
-      // A day-precise start needs its end day as a key for sub-day marks.
-      if (b.latest_start) keys.push_back(*b.latest_start + days64{1});
-    }
-  }
-  const Scale scale(std::move(keys));
-
-  int rows = 0;
-  for (const Lane& l : lanes) rows += static_cast<int>(l.events.size());
-  const int height = kAxisHeight +
-                     static_cast<int>(lanes.size()) * kLaneHeight +
-                     rows * kRowHeight;
-  const double width = scale.width();
-
-  out << "<!DOCTYPE html>\n<html lang=\"" << h(options.lang)
+  out << "<!DOCTYPE html>\n<html lang=\"" << html_escape(options.lang)
       << "\">\n<head>\n<meta charset=\"utf-8\">\n"
       << "<meta name=\"viewport\" content=\"width=device-width, "
          "initial-scale=1\">\n"
-      << "<title>" << h(title) << "</title>\n<style>" << kStyle
+      << "<title>" << attribute_text(title) << "</title>\n<style>" << kStyle
       << "</style>\n</head>\n<body>\n";
-  out << "<h1>" << bdi(title, options.lang) << "</h1>\n";
+  out << "<h1>" << isolated(title, options.lang) << "</h1>\n";
   out << "<p class=\"sub\">" << timeline.events.size() << " events in "
-      << lanes.size() << (lanes.size() == 1 ? " lane" : " lanes")
+      << lane_count << (lane_count == 1 ? " lane" : " lanes")
       << ". Hover or focus an event for its details.</p>\n";
+}
 
-  // Left column: lane headers and event labels with claim badges.
-  std::ostringstream labels;
-  std::ostringstream svg;
-  std::ostringstream hidden;
-  labels << "<div class=\"labels\"><div class=\"axis\">Event · claims</div>\n";
-
-  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << num(width)
-      << "\" height=\"" << height << "\" viewBox=\"0 0 " << num(width) << ' '
-      << height << "\" role=\"img\" aria-label=\"" << h(title) << "\">\n";
+// The <svg> element and its shared definitions: the slip arrow's head and
+// the hatching of compressed gaps.
+void write_svg_start(std::ostream& svg, double width, int height,
+                     const std::string& title) {
+  svg << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << pixels(width)
+      << "\" height=\"" << height << "\" viewBox=\"0 0 " << pixels(width) << ' '
+      << height << "\" role=\"img\" aria-label=\"" << attribute_text(title)
+      << "\">\n";
   svg << "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" "
          "refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" "
          "orient=\"auto-start-reverse\"><path d=\"M0,0L10,5L0,10z\" "
@@ -391,277 +440,392 @@ void write_html(const Timeline& timeline, std::ostream& out,
          "<rect width=\"8\" height=\"8\" fill=\"#fafafa\"/><line x1=\"0\" "
          "y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#e2e2e2\" stroke-width=\"3\"/>"
          "</pattern></defs>\n";
+}
 
-  // Axis: compressed gaps as hatched bands, ticks on key days and on every
-  // day (or every few days) of the linear stretches.
-  svg << "<g class=\"axis\">\n";
+// The days the axis marks: every key day, and every day (or every few
+// days) of the linear stretches between them.
+std::vector<Day> axis_ticks(const Scale& scale) {
   std::vector<Day> ticks;
+  const auto step = std::max<std::int64_t>(
+      1, static_cast<std::int64_t>(std::ceil(48 / scale.px_per_day())));
   for (std::size_t i = 0; i < scale.segments(); ++i) {
     ticks.push_back(scale.key(i));
     if (i + 1 < scale.segments() && !scale.compressed(i + 1)) {
-      const auto step = std::max<std::int64_t>(
-          1, static_cast<std::int64_t>(std::ceil(48 / scale.px_per_day())));
-      for (Day d = scale.key(i) + days64{step}; d < scale.key(i + 1);
-           d += days64{step}) {
-        ticks.push_back(d);
+      for (Day day = scale.key(i) + days64{step}; day < scale.key(i + 1);
+           day += days64{step}) {
+        ticks.push_back(day);
       }
     }
   }
+  return ticks;
+}
+
+// Compressed gaps as hatched bands labelled with their length.
+void write_gap_bands(std::ostream& svg, const Scale& scale, int height) {
   for (std::size_t i = 1; i < scale.segments(); ++i) {
     if (!scale.compressed(i)) continue;
-    const double x1 = scale.x(scale.key(i - 1)) + 6;
-    const double x2 = scale.x(scale.key(i)) - 6;
-    svg << "<rect x=\"" << num(x1) << "\" y=\"" << kAxisHeight << "\" width=\""
-        << num(x2 - x1) << "\" height=\"" << height - kAxisHeight
-        << "\" fill=\"url(#brk)\"/>"
-        << "<text class=\"tick\" x=\"" << num((x1 + x2) / 2) << "\" y=\"40\" "
-        << "text-anchor=\"middle\" font-style=\"italic\">≈ "
-        << h(gap_words(scale.gap(i))) << "</text>"
-        << "<path d=\"M" << num(x1) << ",34l5,-8M" << num(x1 + 5) << ",34l5,-8"
-        << "\" stroke=\"#888\"/>\n";
+    const double left = scale.x(scale.key(i - 1)) + 6;
+    const double right = scale.x(scale.key(i)) - 6;
+    svg << "<rect x=\"" << pixels(left) << "\" y=\"" << kAxisHeight
+        << "\" width=\"" << pixels(right - left) << "\" height=\""
+        << height - kAxisHeight << "\" fill=\"url(#brk)\"/>"
+        << "<text class=\"tick\" x=\"" << pixels((left + right) / 2)
+        << "\" y=\"40\" text-anchor=\"middle\" font-style=\"italic\">≈ "
+        << html_escape(gap_words(scale.gap(i))) << "</text>"
+        << "<path d=\"M" << pixels(left) << ",34l5,-8M" << pixels(left + 5)
+        << ",34l5,-8\" stroke=\"#888\"/>\n";
   }
-  std::int64_t last_year = INT64_MIN;
-  double last_x = -100;
-  for (Day d : ticks) {
-    const double x = scale.x(d);
-    svg << "<line x1=\"" << num(x) << "\" y1=\"" << kAxisHeight - 6
-        << "\" x2=\"" << num(x) << "\" y2=\"" << height
-        << "\" stroke=\"#e6e6e6\"/>";
-    if (x - last_x < 34) continue;  // no overlapping labels
-    const Civil c = civil(d);
-    const std::string dm = day_label(d, Precision::day);
-    const std::string day_month = dm.substr(0, dm.rfind(' '));
-    svg << "<text class=\"tick\" x=\"" << num(x) << "\" y=\"14\" "
-        << "text-anchor=\"middle\">" << h(day_month) << "</text>";
-    if (c.year != last_year) {
-      svg << "<text class=\"tick\" x=\"" << num(x) << "\" y=\"27\" "
-          << "text-anchor=\"middle\" font-weight=\"600\">"
-          << h(day_label(d, Precision::year)) << "</text>";
-      last_year = c.year;
-    }
-    last_x = x;
-  }
-  svg << "<line x1=\"0\" y1=\"" << kAxisHeight << "\" x2=\"" << num(width)
-      << "\" y2=\"" << kAxisHeight << "\" stroke=\"#ccc\"/>\n</g>\n";
+}
 
-  int y = kAxisHeight;
+// The axis: gap bands, grid lines and day labels, the year where it
+// changes; labels closer than 34 px to the previous one are left out.
+void write_axis(std::ostream& svg, const Scale& scale, int height,
+                double width) {
+  svg << "<g class=\"axis\">\n";
+  write_gap_bands(svg, scale, height);
+  std::int64_t last_year = INT64_MIN;
+  double last_label_x = -100;
+  for (Day day : axis_ticks(scale)) {
+    const double x = scale.x(day);
+    svg << "<line x1=\"" << pixels(x) << "\" y1=\"" << kAxisHeight - 6
+        << "\" x2=\"" << pixels(x) << "\" y2=\"" << height
+        << "\" stroke=\"#e6e6e6\"/>";
+    if (x - last_label_x < 34) continue;
+    const std::string full = day_label(day, Precision::day);
+    const std::string day_month = full.substr(0, full.rfind(' '));
+    svg << "<text class=\"tick\" x=\"" << pixels(x) << "\" y=\"14\" "
+        << "text-anchor=\"middle\">" << html_escape(day_month) << "</text>";
+    const std::int64_t year =
+        detail::civil_from_days(day.time_since_epoch().count()).year;
+    if (year != last_year) {
+      svg << "<text class=\"tick\" x=\"" << pixels(x) << "\" y=\"27\" "
+          << "text-anchor=\"middle\" font-weight=\"600\">"
+          << html_escape(day_label(day, Precision::year)) << "</text>";
+      last_year = year;
+    }
+    last_label_x = x;
+  }
+  svg << "<line x1=\"0\" y1=\"" << kAxisHeight << "\" x2=\"" << pixels(width)
+      << "\" y2=\"" << kAxisHeight << "\" stroke=\"#ccc\"/>\n</g>\n";
+}
+
+// The label row of an event: its title (and the Arabic one), and a badge
+// per claim with its speaker.
+void write_label_row(std::ostream& labels, const Timeline& timeline,
+                     const Event& event, const std::string& detail_id,
+                     bool moved, const RenderOptions& options) {
+  labels << "<div class=\"row" << (moved ? " slipped" : "")
+         << "\" tabindex=\"0\" data-detail=\"" << detail_id
+         << "\" data-event=\"" << html_escape(event.id.value)
+         << "\"><span class=\"t\">"
+         << isolated(title_of(event, options.lang),
+                     picked_lang(event.title, options.lang));
+  if (options.lang != "ar") {
+    if (auto arabic = event.title.find("ar"); arabic != event.title.end()) {
+      labels << "<span class=\"sep\">·</span>"
+             << "<bdi class=\"ar\" dir=\"rtl\" lang=\"ar\">"
+             << html_escape(arabic->second) << "</bdi>";
+    }
+  }
+  labels << "</span>";
+  for (const Claim* claim : timeline.claims_on(event.id)) {
+    const std::string who = speaker_name(timeline, *claim, options.lang);
+    const std::string stance(to_string(claim->stance));
+    labels << "<span class=\"badge " << html_escape(stance) << "\" title=\""
+           << attribute_text(who) << ' ' << html_escape(stance)
+           << (claim->quote.empty() ? "" : ": " + attribute_text(claim->quote))
+           << "\">" << (claim->stance == Stance::denies ? "✗ " : "")
+           << isolated(who, "und") << "</span>";
+  }
+  labels << "</div>\n";
+}
+
+// Where a mark was drawn, in pixels.
+struct MarkSpan {
+  double left = 0;
+  double right = 0;
+};
+
+// How an event's mark is drawn: its row, lane colour and line style.
+struct MarkStyle {
+  double top = 0;  // of the mark
+  std::string colour;
+  std::string dash;  // a stroke-dasharray attribute for qualified values
+};
+
+// A value known to the day (or the hours of a day): a solid bar; a
+// scheduled event's is pale and dashed.
+MarkSpan write_exact_mark(std::ostream& svg, const Scale& scale,
+                          const Event& event, const Bounds& bounds,
+                          const MarkStyle& style) {
+  double left = scale.x(*bounds.earliest_start);
+  double right = scale.x(*bounds.latest_end);
+  if (event.time_of_day &&
+      (*bounds.latest_end - *bounds.earliest_start).count() == 1) {
+    const int start = clock_minutes(event.time_of_day->start);
+    const int end = clock_minutes(event.time_of_day->end);
+    if (start >= 0) {
+      left = scale.x(*bounds.earliest_start, start / 1440.0);
+      right = end > start ? scale.x(*bounds.earliest_start, end / 1440.0)
+                          : left + 3;
+    }
+  }
+  if (right - left < 4) right = left + 4;
+  svg << "<rect x=\"" << pixels(left) << "\" y=\"" << pixels(style.top)
+      << "\" width=\"" << pixels(right - left) << "\" height=\"" << kMarkHeight
+      << "\" rx=\"2\" fill=\"" << style.colour << "\""
+      << (event.status == Status::scheduled
+              ? " fill-opacity=\"0.35\" stroke-dasharray=\"3 2\""
+              : "")
+      << " stroke=\"" << style.colour << "\"" << style.dash << "/>";
+  return {left, right};
+}
+
+// The opacity stops of an imprecise value's range, as (offset, opacity):
+// faint at the ends, solid over the core where it certainly falls.
+std::vector<std::pair<double, double>> range_stops(const Scale& scale,
+                                                   const Bounds& bounds,
+                                                   double left, double width) {
+  const bool open_start = !bounds.earliest_start;
+  const bool open_end = !bounds.latest_end;
+  auto offset = [&](Day day) {
+    return std::clamp((scale.x(day) - left) / width, 0.0, 1.0);
+  };
+  std::vector<std::pair<double, double>> stops;
+  stops.push_back({0, open_start ? 0.0 : 0.12});
+  if (bounds.latest_start && bounds.earliest_end &&
+      *bounds.latest_start < *bounds.earliest_end) {
+    stops.push_back({offset(*bounds.latest_start), 0.95});
+    stops.push_back({offset(*bounds.earliest_end), 0.95});
+  } else if (open_start && bounds.latest_start) {
+    stops.push_back({offset(*bounds.latest_start), 0.7});
+  } else if (open_end && bounds.earliest_end) {
+    stops.push_back({offset(*bounds.earliest_end), 0.7});
+  } else {
+    stops.push_back({0.5, 0.55});
+  }
+  stops.push_back({1, open_end ? 0.0 : (open_start ? 0.7 : 0.12)});
+  return stops;
+}
+
+// An imprecise value: a range from the earliest start to the latest end,
+// fading in and out; an open side is clipped to the axis with an arrow.
+MarkSpan write_range_mark(std::ostream& svg, const Scale& scale,
+                          const Bounds& bounds, const std::string& detail_id,
+                          const MarkStyle& style) {
+  const bool open_start = !bounds.earliest_start;
+  const bool open_end = !bounds.latest_end;
+  const double left =
+      open_start ? scale.left() : scale.x(*bounds.earliest_start);
+  double right = open_end ? scale.right() : scale.x(*bounds.latest_end);
+  if (right - left < 4) right = left + 4;
+  const double width = right - left;
+  const std::string gradient_id = "g" + detail_id;
+  svg << "<linearGradient id=\"" << gradient_id << "\">";
+  for (const auto& [offset, opacity] :
+       range_stops(scale, bounds, left, width)) {
+    svg << "<stop offset=\"" << pixels(offset * 100) << "%\" stop-color=\""
+        << style.colour << "\" stop-opacity=\"" << opacity << "\"/>";
+  }
+  svg << "</linearGradient>";
+  svg << "<rect class=\"range\" x=\"" << pixels(left) << "\" y=\""
+      << pixels(style.top) << "\" width=\"" << pixels(width) << "\" height=\""
+      << kMarkHeight << "\" fill=\"url(#" << gradient_id << ")\"" << style.dash
+      << "/>";
+  const double middle = style.top + 6;
+  if (open_start) {
+    svg << "<path class=\"open\" d=\"M" << pixels(left) << ',' << pixels(middle)
+        << "l8,-6v12z\" fill=\"" << style.colour << "\"/>";
+  }
+  if (open_end) {
+    svg << "<path class=\"open\" d=\"M" << pixels(right) << ','
+        << pixels(middle) << "l-8,-6v12z\" fill=\"" << style.colour << "\"/>";
+  }
+  return {left, right};
+}
+
+// Planned versus actual: a ghost mark at the plan, an arrow to the actual
+// mark and the slip in words.
+void write_planned_mark(std::ostream& svg, const Scale& scale,
+                        const Event& event, const Slip& moved,
+                        const MarkSpan& actual, const MarkStyle& style) {
+  const Bounds planned = event.planned->bounds();
+  const auto start = mark_start(planned);
+  const auto end = mark_end(planned);
+  if (!start || !end) return;
+  const double left = scale.x(*start);
+  double right = scale.x(*end);
+  if (right - left < 4) right = left + 4;
+  svg << "<rect class=\"planned\" x=\"" << pixels(left) << "\" y=\""
+      << pixels(style.top) << "\" width=\"" << pixels(right - left)
+      << "\" height=\"" << kMarkHeight << "\" rx=\"2\" fill=\"none\" stroke=\""
+      << style.colour << "\" stroke-dasharray=\"3 2\" stroke-opacity=\"0.8\"/>";
+  const double from = (left + right) / 2;
+  const double to = actual.left > from ? actual.left - 1 : actual.left + 1;
+  svg << "<line class=\"slip-arrow\" x1=\"" << pixels(from) << "\" y1=\""
+      << pixels(style.top + 6) << "\" x2=\"" << pixels(to) << "\" y2=\""
+      << pixels(style.top + 6)
+      << "\" stroke=\"#a31d1d\" stroke-width=\"1.5\" "
+         "marker-end=\"url(#arrow)\"/>"
+      << "<text class=\"slip\" x=\""
+      << pixels(std::max({to, from, actual.right, right}) + 6) << "\" y=\""
+      << pixels(style.top + 10) << "\">" << html_escape(slip_words(moved))
+      << "</text>";
+}
+
+// One event's row in the chart: its hover target, its mark, the '?' or '~'
+// of a qualified value, and the plan it moved from.
+void write_event_marks(std::ostream& svg, const Timeline& timeline,
+                       const Event& event, const Scale& scale,
+                       const std::string& colour, double row_top,
+                       const std::string& detail_id,
+                       const RenderOptions& options) {
+  const Bounds bounds = event.time.bounds();
+  const bool qualified = event.time.uncertain() || event.time.approximate();
+  const MarkStyle style{row_top + kMarkOffset, colour,
+                        qualified ? " stroke-dasharray=\"3 2\"" : ""};
+  svg << "<g class=\"ev\" data-detail=\"" << detail_id << "\" tabindex=\"-1\">"
+      << "<title>" << html_escape(tooltip(timeline, event, options))
+      << "</title><rect class=\"hl\" x=\"0\" y=\"" << pixels(row_top)
+      << "\" width=\"" << pixels(scale.width()) << "\" height=\"" << kRowHeight
+      << "\" fill=\"transparent\"/>";
+  const bool exact = bounds.earliest_start && bounds.latest_end &&
+                     bounds.earliest_start == bounds.latest_start &&
+                     bounds.earliest_end == bounds.latest_end;
+  MarkSpan mark;
+  if (exact) {
+    mark = write_exact_mark(svg, scale, event, bounds, style);
+  } else if (mark_start(bounds)) {
+    mark = write_range_mark(svg, scale, bounds, detail_id, style);
+  }
+  if (qualified) {
+    svg << "<text x=\"" << pixels(mark.left - 3) << "\" y=\""
+        << pixels(style.top + 10)
+        << "\" text-anchor=\"end\" font-size=\"11\" fill=\"" << colour << "\">"
+        << (event.time.uncertain() ? "?" : "~") << "</text>";
+  }
+  if (const auto moved = slip(event); moved && slipped(*moved)) {
+    write_planned_mark(svg, scale, event, *moved, mark, style);
+  }
+  svg << "</g>\n";
+}
+
+// The three columns the chart's rows are written to, side by side.
+struct ChartParts {
+  std::ostringstream labels;  // lane headers and event labels
+  std::ostringstream svg;     // lane bands and marks
+  std::ostringstream hidden;  // the details blocks
+};
+
+// Each lane: its header and band, then a label row, marks and details per
+// event.
+void write_lanes(ChartParts& parts, const Timeline& timeline,
+                 const std::vector<Lane>& lanes, const Scale& scale,
+                 const RenderOptions& options) {
+  int row_top = kAxisHeight;
   int index = 0;
   for (const Lane& lane : lanes) {
-    labels << "<div class=\"lane\"><span class=\"sw\" style=\"background:"
-           << lane.colour << "\"></span>" << bdi(lane.name, lane.lang)
-           << "</div>\n";
-    svg << "<rect x=\"0\" y=\"" << y << "\" width=\"" << num(width)
-        << "\" height=\"" << kLaneHeight
-        << "\" fill=\"#f4f4f4\" fill-opacity=\"0.9\"/>\n";
-    y += kLaneHeight;
+    parts.labels << "<div class=\"lane\"><span class=\"sw\" "
+                    "style=\"background:"
+                 << lane.colour << "\"></span>"
+                 << isolated(lane.name, lane.lang) << "</div>\n";
+    parts.svg << "<rect x=\"0\" y=\"" << row_top << "\" width=\""
+              << pixels(scale.width()) << "\" height=\"" << kLaneHeight
+              << "\" fill=\"#f4f4f4\" fill-opacity=\"0.9\"/>\n";
+    row_top += kLaneHeight;
     for (std::size_t i : lane.events) {
-      const Event& e = timeline.events[i];
-      const std::string id = "d" + std::to_string(index++);
-      const auto slip = slip_days(e);
-      const bool slipped = slip && *slip != 0;
-      const auto claims = timeline.claims_on(e.id);
-
-      // Label row.
-      labels << "<div class=\"row" << (slipped ? " slipped" : "")
-             << "\" tabindex=\"0\" data-detail=\"" << id << "\" data-event=\""
-             << h(e.id.value) << "\"><span class=\"t\">"
-             << bdi(title_of(e, options.lang),
-                    picked_lang(e.title, options.lang));
-      if (options.lang != "ar") {
-        if (auto ar = e.title.find("ar"); ar != e.title.end()) {
-          labels << "<span class=\"sep\">·</span>"
-                 << "<bdi class=\"ar\" dir=\"rtl\" lang=\"ar\">"
-                 << h(ar->second) << "</bdi>";
-        }
-      }
-      labels << "</span>";
-      for (const Claim* c : claims) {
-        const std::string who = claimant_of(timeline, *c, options);
-        labels << "<span class=\"badge " << h(to_string(c->stance))
-               << "\" title=\"" << h(who) << ' ' << h(to_string(c->stance))
-               << (c->quote.empty() ? "" : ": " + h(c->quote)) << "\">"
-               << (c->stance == Stance::denies ? "✗ " : "") << bdi(who, "und")
-               << "</span>";
-      }
-      labels << "</div>\n";
-
-      // Marks.
-      const Bounds b = e.time.bounds();
-      const double top = y;
-      const double my = top + 9;  // mark top
-      const double mh = 12;
-      svg << "<g class=\"ev\" data-detail=\"" << id << "\" tabindex=\"-1\">"
-          << "<title>" << h(tooltip(timeline, e, options)) << "</title>"
-          << "<rect class=\"hl\" x=\"0\" y=\"" << num(top) << "\" width=\""
-          << num(width) << "\" height=\"" << kRowHeight
-          << "\" fill=\"transparent\"/>";
-      const bool qualified = e.time.uncertain() || e.time.approximate();
-      const std::string dash =
-          qualified ? " stroke-dasharray=\"3 2\"" : std::string();
-      const bool certain = b.earliest_start && b.latest_end &&
-                           b.earliest_start == b.latest_start &&
-                           b.earliest_end == b.latest_end;
-      const bool scheduled = e.status == Status::scheduled;
-      double mark_left = 0;
-      double mark_right = 0;
-      if (certain) {
-        double x1 = scale.x(*b.earliest_start);
-        double x2 = scale.x(*b.latest_end);
-        if (e.time_of_day && (*b.latest_end - *b.earliest_start).count() == 1) {
-          const int m1 = clock_minutes(e.time_of_day->start);
-          const int m2 = clock_minutes(e.time_of_day->end);
-          if (m1 >= 0) {
-            x1 = scale.x(*b.earliest_start, m1 / 1440.0);
-            x2 = m2 > m1 ? scale.x(*b.earliest_start, m2 / 1440.0) : x1 + 3;
-          }
-        }
-        if (x2 - x1 < 4) x2 = x1 + 4;
-        mark_left = x1;
-        mark_right = x2;
-        svg << "<rect x=\"" << num(x1) << "\" y=\"" << num(my) << "\" width=\""
-            << num(x2 - x1) << "\" height=\"" << mh << "\" rx=\"2\" fill=\""
-            << lane.colour << "\""
-            << (scheduled ? " fill-opacity=\"0.35\" stroke-dasharray=\"3 2\""
-                          : "")
-            << " stroke=\"" << lane.colour << "\"" << dash << "/>";
-      } else if (first_day(b)) {
-        // A range from the earliest start to the latest end, fading in and
-        // out; solid only over the core where the event certainly falls.
-        const bool open_start = !b.earliest_start;
-        const bool open_end = !b.latest_end;
-        const double x1 =
-            open_start ? scale.left() : scale.x(*b.earliest_start);
-        double x2 = open_end ? scale.right() : scale.x(*b.latest_end);
-        if (x2 - x1 < 4) x2 = x1 + 4;
-        const double w = x2 - x1;
-        auto frac = [&](Day d) {
-          return std::clamp((scale.x(d) - x1) / w, 0.0, 1.0);
-        };
-        const bool core = b.latest_start && b.earliest_end &&
-                          *b.latest_start < *b.earliest_end;
-        std::vector<std::pair<double, double>> stops;  // offset, opacity
-        stops.push_back({0, open_start ? 0.0 : 0.12});
-        if (core) {
-          stops.push_back({frac(*b.latest_start), 0.95});
-          stops.push_back({frac(*b.earliest_end), 0.95});
-        } else if (open_start && b.latest_start) {
-          stops.push_back({frac(*b.latest_start), 0.7});
-        } else if (open_end && b.earliest_end) {
-          stops.push_back({frac(*b.earliest_end), 0.7});
-        } else {
-          stops.push_back({0.5, 0.55});
-        }
-        stops.push_back({1, open_end ? 0.0 : (open_start ? 0.7 : 0.12)});
-        const std::string gid = "g" + id;
-        svg << "<linearGradient id=\"" << gid << "\">";
-        for (const auto& [offset, opacity] : stops) {
-          svg << "<stop offset=\"" << num(offset * 100) << "%\" stop-color=\""
-              << lane.colour << "\" stop-opacity=\"" << opacity << "\"/>";
-        }
-        svg << "</linearGradient>";
-        svg << "<rect class=\"range\" x=\"" << num(x1) << "\" y=\"" << num(my)
-            << "\" width=\"" << num(w) << "\" height=\"" << mh
-            << "\" fill=\"url(#" << gid << ")\"" << dash << "/>";
-        if (open_start) {
-          svg << "<path class=\"open\" d=\"M" << num(x1) << ',' << num(my + 6)
-              << "l8,-6v12z\" fill=\"" << lane.colour << "\"/>";
-        }
-        if (open_end) {
-          svg << "<path class=\"open\" d=\"M" << num(x2) << ',' << num(my + 6)
-              << "l-8,-6v12z\" fill=\"" << lane.colour << "\"/>";
-        }
-        mark_left = x1;
-        mark_right = x2;
-      }
-      if (qualified) {
-        svg << "<text x=\"" << num(mark_left - 3) << "\" y=\"" << num(my + 10)
-            << "\" text-anchor=\"end\" font-size=\"11\" fill=\"" << lane.colour
-            << "\">" << (e.time.uncertain() ? "?" : "~") << "</text>";
-      }
-      // Planned versus actual: a ghost mark, an arrow and the slip.
-      if (e.planned && slipped) {
-        const Bounds p = e.planned->bounds();
-        const auto pf = first_day(p);
-        const auto pe = end_day(p);
-        if (pf && pe) {
-          const double x1 = scale.x(*pf);
-          double x2 = scale.x(*pe);
-          if (x2 - x1 < 4) x2 = x1 + 4;
-          svg << "<rect class=\"planned\" x=\"" << num(x1) << "\" y=\""
-              << num(my) << "\" width=\"" << num(x2 - x1) << "\" height=\""
-              << mh << "\" rx=\"2\" fill=\"none\" stroke=\"" << lane.colour
-              << "\" stroke-dasharray=\"3 2\" stroke-opacity=\"0.8\"/>";
-          const double from = (x1 + x2) / 2;
-          const double to = mark_left > from ? mark_left - 1 : mark_left + 1;
-          svg << "<line class=\"slip-arrow\" x1=\"" << num(from) << "\" y1=\""
-              << num(my + 6) << "\" x2=\"" << num(to) << "\" y2=\""
-              << num(my + 6)
-              << "\" stroke=\"#a31d1d\" stroke-width=\"1.5\" "
-                 "marker-end=\"url(#arrow)\"/>"
-              << "<text class=\"slip\" x=\""
-              << num(std::max({to, from, mark_right, x2}) + 6) << "\" y=\""
-              << num(my + 10) << "\">" << h(slip_text(e)) << "</text>";
-        }
-      }
-      svg << "</g>\n";
-      hidden << "<div id=\"" << id << "\" hidden>"
-             << details(timeline, e, options) << "</div>\n";
-      y += kRowHeight;
+      const Event& event = timeline.events[i];
+      const std::string detail_id = "d" + std::to_string(index++);
+      const auto moved = slip(event);
+      write_label_row(parts.labels, timeline, event, detail_id,
+                      moved && slipped(*moved), options);
+      write_event_marks(parts.svg, timeline, event, scale, lane.colour, row_top,
+                        detail_id, options);
+      parts.hidden << "<div id=\"" << detail_id << "\" hidden>"
+                   << details(timeline, event, options) << "</div>\n";
+      row_top += kRowHeight;
     }
   }
-  svg << "</svg>";
-  labels << "</div>";
+}
 
-  out << "<div class=\"chart\">" << labels.str() << "\n<div class=\"plot\">"
-      << svg.str() << "</div></div>\n";
+// The legend's drawing: one sample of each kind of mark.
+constexpr const char* kLegendSvg =
+    "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" "
+    "height=\"110\" role=\"img\" aria-label=\"Legend\">"
+    "<defs><linearGradient id=\"lg1\"><stop offset=\"0%\" "
+    "stop-color=\"#555\" stop-opacity=\"0.12\"/><stop offset=\"35%\" "
+    "stop-color=\"#555\" stop-opacity=\"0.95\"/><stop offset=\"65%\" "
+    "stop-color=\"#555\" stop-opacity=\"0.95\"/><stop offset=\"100%\" "
+    "stop-color=\"#555\" stop-opacity=\"0.12\"/></linearGradient>"
+    "<linearGradient id=\"lg2\"><stop offset=\"0%\" stop-color=\"#555\" "
+    "stop-opacity=\"0\"/><stop offset=\"80%\" stop-color=\"#555\" "
+    "stop-opacity=\"0.7\"/><stop offset=\"100%\" stop-color=\"#555\" "
+    "stop-opacity=\"0.7\"/></linearGradient></defs>"
+    "<rect x=\"4\" y=\"4\" width=\"40\" height=\"12\" rx=\"2\" "
+    "fill=\"#555\"/><text x=\"54\" y=\"14\" font-size=\"12\">known "
+    "date (or hours of the day)</text>"
+    "<rect x=\"4\" y=\"26\" width=\"40\" height=\"12\" "
+    "fill=\"url(#lg1)\"/><text x=\"54\" y=\"36\" font-size=\"12\">"
+    "imprecise: faded from earliest start to latest end, solid where "
+    "certain</text>"
+    "<rect x=\"4\" y=\"48\" width=\"40\" height=\"12\" "
+    "fill=\"url(#lg2)\"/><path d=\"M4,54l8,-6v12z\" fill=\"#555\"/>"
+    "<text x=\"54\" y=\"58\" font-size=\"12\">open start (on or before):"
+    " clipped to the axis</text>"
+    "<rect x=\"4\" y=\"70\" width=\"14\" height=\"12\" rx=\"2\" "
+    "fill=\"none\" stroke=\"#555\" stroke-dasharray=\"3 2\"/><line "
+    "x1=\"11\" y1=\"76\" x2=\"29\" y2=\"76\" stroke=\"#a31d1d\" "
+    "stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/><rect x=\"30\" "
+    "y=\"70\" width=\"14\" height=\"12\" rx=\"2\" fill=\"#555\"/>"
+    "<text x=\"54\" y=\"80\" font-size=\"12\">planned (ghost) → actual, "
+    "with the slip</text>"
+    "<rect x=\"4\" y=\"92\" width=\"40\" height=\"12\" fill=\"url(#brk)\""
+    " stroke=\"#ddd\"/><text x=\"54\" y=\"102\" font-size=\"12\">long "
+    "gap, compressed</text>"
+    "</svg>";
 
-  // Details panel and legend.
+// The details panel and the legend: the kinds of mark, the badges and the
+// lanes' colours.
+void write_panel_and_legend(std::ostream& out, const std::vector<Lane>& lanes) {
   out << "<div class=\"panel\"><aside id=\"details\" aria-live=\"polite\">"
          "<p>Hover or focus an event for its details.</p></aside>\n";
-  out << "<section class=\"legend\"><h2>Legend</h2>"
-      << "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"520\" "
-         "height=\"110\" role=\"img\" aria-label=\"Legend\">"
-      << "<defs><linearGradient id=\"lg1\"><stop offset=\"0%\" "
-         "stop-color=\"#555\" stop-opacity=\"0.12\"/><stop offset=\"35%\" "
-         "stop-color=\"#555\" stop-opacity=\"0.95\"/><stop offset=\"65%\" "
-         "stop-color=\"#555\" stop-opacity=\"0.95\"/><stop offset=\"100%\" "
-         "stop-color=\"#555\" stop-opacity=\"0.12\"/></linearGradient>"
-      << "<linearGradient id=\"lg2\"><stop offset=\"0%\" stop-color=\"#555\" "
-         "stop-opacity=\"0\"/><stop offset=\"80%\" stop-color=\"#555\" "
-         "stop-opacity=\"0.7\"/><stop offset=\"100%\" stop-color=\"#555\" "
-         "stop-opacity=\"0.7\"/></linearGradient></defs>"
-      << "<rect x=\"4\" y=\"4\" width=\"40\" height=\"12\" rx=\"2\" "
-         "fill=\"#555\"/><text x=\"54\" y=\"14\" font-size=\"12\">known "
-         "date (or hours of the day)</text>"
-      << "<rect x=\"4\" y=\"26\" width=\"40\" height=\"12\" "
-         "fill=\"url(#lg1)\"/><text x=\"54\" y=\"36\" font-size=\"12\">"
-         "imprecise: faded from earliest start to latest end, solid where "
-         "certain</text>"
-      << "<rect x=\"4\" y=\"48\" width=\"40\" height=\"12\" "
-         "fill=\"url(#lg2)\"/><path d=\"M4,54l8,-6v12z\" fill=\"#555\"/>"
-         "<text x=\"54\" y=\"58\" font-size=\"12\">open start (on or before):"
-         " clipped to the axis</text>"
-      << "<rect x=\"4\" y=\"70\" width=\"14\" height=\"12\" rx=\"2\" "
-         "fill=\"none\" stroke=\"#555\" stroke-dasharray=\"3 2\"/><line "
-         "x1=\"11\" y1=\"76\" x2=\"29\" y2=\"76\" stroke=\"#a31d1d\" "
-         "stroke-width=\"1.5\" marker-end=\"url(#arrow)\"/><rect x=\"30\" "
-         "y=\"70\" width=\"14\" height=\"12\" rx=\"2\" fill=\"#555\"/>"
-         "<text x=\"54\" y=\"80\" font-size=\"12\">planned (ghost) → actual, "
-         "with the slip</text>"
-      << "<rect x=\"4\" y=\"92\" width=\"40\" height=\"12\" fill=\"url(#brk)\""
-         " stroke=\"#ddd\"/><text x=\"54\" y=\"102\" font-size=\"12\">long "
-         "gap, compressed</text>"
-      << "</svg><p><span class=\"badge\">Speaker</span> asserts · "
+  out << "<section class=\"legend\"><h2>Legend</h2>" << kLegendSvg
+      << "<p><span class=\"badge\">Speaker</span> asserts · "
          "<span class=\"badge denies\">✗ Speaker</span> denies</p><p>";
   for (const Lane& lane : lanes) {
     out << "<span style=\"white-space:nowrap;margin-right:10px\"><span "
            "style=\"display:inline-block;width:10px;height:10px;"
            "border-radius:2px;background:"
-        << lane.colour << "\"></span> " << bdi(lane.name, lane.lang)
+        << lane.colour << "\"></span> " << isolated(lane.name, lane.lang)
         << "</span> ";
   }
   out << "</p></section></div>\n";
-  out << hidden.str();
+}
+
+}  // namespace
+
+void write_html(const Timeline& timeline, std::ostream& out,
+                const RenderOptions& options) {
+  const std::string title = document_title(timeline, options);
+  const std::vector<Lane> lanes = make_lanes(timeline, options);
+  const Scale scale(scale_keys(timeline));
+  const int height = kAxisHeight +
+                     static_cast<int>(lanes.size()) * kLaneHeight +
+                     static_cast<int>(timeline.events.size()) * kRowHeight;
+
+  write_head(out, timeline, title, lanes.size(), options);
+  ChartParts parts;
+  parts.labels
+      << "<div class=\"labels\"><div class=\"axis\">Event · claims</div>\n";
+  write_svg_start(parts.svg, scale.width(), height, title);
+  write_axis(parts.svg, scale, height, scale.width());
+  write_lanes(parts, timeline, lanes, scale, options);
+  parts.svg << "</svg>";
+  parts.labels << "</div>";
+  out << "<div class=\"chart\">" << parts.labels.str()
+      << "\n<div class=\"plot\">" << parts.svg.str() << "</div></div>\n";
+  write_panel_and_legend(out, lanes);
+  out << parts.hidden.str();
   out << "<script>" << kScript << "</script>\n</body>\n</html>\n";
   check_stream(out, "html");
 }

@@ -8,12 +8,13 @@
 
 #include "parley/zone.hpp"
 
-#include "render/format_time.hpp"
+#include "render/common.hpp"
 
 namespace parley {
 namespace {
 
 using namespace std::chrono_literals;
+using namespace render_detail;
 
 // RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in
 // TEXT values; a CR is dropped (a CRLF in the input is one newline).
@@ -140,8 +141,8 @@ std::optional<Span> span_of(const Event& e) {
   span.start = "DTSTART;VALUE=DATE:" + ical_date(*first);
   span.end = "DTEND;VALUE=DATE:" + ical_date(*after);
   if (!exact_day(e.time)) {
-    span.note = "Date: " + detail::display_date(e.time) + " (EDTF " +
-                e.time.str() + "), shown as all days it may cover.";
+    span.note = "Date: " + display_date(e.time) + " (EDTF " + e.time.str() +
+                "), shown as all days it may cover.";
   }
   return span;
 }
@@ -161,67 +162,78 @@ std::string_view status_of(Status status) {
   return "";
 }
 
-std::string location(const Timeline& t, const Event& e, std::string_view lang) {
-  if (!e.place) return "";
-  std::string out;
-  for (const Place* p : t.place_path(*e.place)) {
-    if (!out.empty()) out += ", ";
-    out += best(p->names, lang);
-  }
-  return out.empty() ? e.place->value : out;
+// Text from the data, isolated (U+2068..U+2069) when it holds bidi
+// controls, then escaped as an iCalendar TEXT value.
+std::string data_text(std::string_view text) {
+  return escape_text(isolate_bidi_controls(text));
 }
 
-std::string description(const Timeline& t, const Event& e, const Span& span,
-                        std::string_view lang) {
-  std::vector<std::string> parts;
-  if (const auto& summary = best(e.summary, lang); !summary.empty()) {
-    parts.push_back(summary);
+std::string location(const Timeline& timeline, const Event& event,
+                     std::string_view lang) {
+  if (!event.place) return "";
+  std::string out;
+  for (const Place* place : timeline.place_path(*event.place)) {
+    if (!out.empty()) out += ", ";
+    out += isolate_bidi_controls(best(place->names, lang));
   }
-  if (const auto plan = detail::plan_line(e); !plan.empty()) {
+  return out.empty() ? event.place->value : out;
+}
+
+std::string description(const Timeline& timeline, const Event& event,
+                        const Span& span, std::string_view lang) {
+  std::vector<std::string> parts;
+  if (const auto& summary = best(event.summary, lang); !summary.empty()) {
+    parts.push_back(isolate_bidi_controls(summary));
+  }
+  if (const auto plan = plan_line(event); !plan.empty()) {
     parts.push_back(plan);
   }
   if (!span.note.empty()) parts.push_back(span.note);
-  if (e.time_of_day) {
-    parts.push_back("Time: " + detail::display_time_of_day(
-                                   *e.time_of_day, detail::first_day(e.time)));
+  if (event.time_of_day) {
+    parts.push_back("Time: " + display_time_of_day(*event.time_of_day,
+                                                   first_day(event.time)));
   }
-  for (const Claim* c : t.claims_on(e.id)) {
-    std::string line = std::string(to_string(c->stance)) + ": " +
-                       detail::claimant_name(t, *c, lang);
-    if (!c->quote.empty()) line += " — “" + c->quote + "”";
+  for (const Claim* claim : timeline.claims_on(event.id)) {
+    std::string line =
+        std::string(to_string(claim->stance)) + ": " +
+        isolate_bidi_controls(claimant_name(timeline, *claim, lang));
+    if (!claim->quote.empty()) {
+      line += " — “" + isolate_bidi_controls(claim->quote) + "”";
+    }
     parts.push_back(line);
   }
   std::string out;
-  for (const std::string& p : parts) {
+  for (const std::string& part : parts) {
     if (!out.empty()) out += '\n';
-    out += p;
+    out += part;
   }
   return out;
 }
 
-void write_event(std::ostream& out, const Timeline& t, const Event& e,
-                 const Span& span, const std::string& stamp,
+void write_event(std::ostream& out, const Timeline& timeline,
+                 const Event& event, const Span& span, const std::string& stamp,
                  std::string_view lang) {
   write_line(out, "BEGIN:VEVENT");
   // Ids are letters, digits and ":._-/", none of which needs escaping.
-  write_line(out, "UID:" + e.id.value + "@parley");
+  write_line(out, "UID:" + event.id.value + "@parley");
   write_line(out, "DTSTAMP:" + stamp);
   write_line(out, span.start);
   if (!span.end.empty()) write_line(out, span.end);
-  write_line(out, "SUMMARY:" + escape_text(best(e.title, lang)));
-  if (const auto status = status_of(e.status); !status.empty()) {
+  write_line(out, "SUMMARY:" + data_text(best(event.title, lang)));
+  if (const auto status = status_of(event.status); !status.empty()) {
     write_line(out, "STATUS:" + std::string(status));
   }
-  if (const auto where = location(t, e, lang); !where.empty()) {
+  if (const auto where = location(timeline, event, lang); !where.empty()) {
     write_line(out, "LOCATION:" + escape_text(where));
   }
-  if (const auto c = t.coordinates(e)) {
+  if (const auto coordinates = timeline.coordinates(event)) {
     // RFC 5545 §3.8.1.6: latitude first (GeoJSON has the reverse).
-    write_line(
-        out, "GEO:" + detail::decimal(c->lat) + ";" + detail::decimal(c->lon));
+    write_line(out, "GEO:" + decimal(coordinates->lat) + ";" +
+                        decimal(coordinates->lon));
   }
-  write_line(out, "CATEGORIES:" + escape_text(to_string(e.kind())));
-  if (const auto text = description(t, e, span, lang); !text.empty()) {
+  write_line(out, "CATEGORIES:" + escape_text(to_string(event.kind())));
+  if (const auto text = description(timeline, event, span, lang);
+      !text.empty()) {
     write_line(out, "DESCRIPTION:" + escape_text(text));
   }
   write_line(out, "END:VEVENT");
@@ -241,17 +253,17 @@ void write_icalendar(const Timeline& timeline, std::ostream& out,
   write_line(out, "PRODID:-//parley//parley timeline//EN");
   write_line(out, "CALSCALE:GREGORIAN");
   write_line(out, "METHOD:PUBLISH");
-  write_line(out, "X-WR-CALNAME:" +
-                      escape_text(detail::document_title(timeline, options)));
-  for (const Event& e : timeline.events) {
-    if (!scheduled(e)) continue;
-    if (const auto span = span_of(e)) {
-      write_event(out, timeline, e, *span, stamp, options.lang);
+  write_line(out,
+             "X-WR-CALNAME:" + data_text(document_title(timeline, options)));
+  for (const Event& event : timeline.events) {
+    if (!scheduled(event)) continue;
+    if (const auto span = span_of(event)) {
+      write_event(out, timeline, event, *span, stamp, options.lang);
     }
   }
   write_line(out, "END:VCALENDAR");
   out.flush();
-  detail::check_stream(out, "icalendar");
+  check_stream(out, "icalendar");
 }
 
 }  // namespace parley

@@ -3,7 +3,7 @@
 #include <string>
 #include <vector>
 
-#include "render/format_time.hpp"
+#include "render/common.hpp"
 
 namespace parley {
 namespace {
@@ -39,45 +39,55 @@ std::string escape(std::string_view text) {
   return out;
 }
 
+// Text from the data: escaped, and isolated (U+2068..U+2069) when it holds
+// bidi controls, so they cannot reorder the markup around it.
+std::string data_text(std::string_view text) {
+  return render_detail::isolate_bidi_controls(escape(text));
+}
+
 }  // namespace
 
 void write_markdown(const Timeline& timeline, std::ostream& out,
                     const RenderOptions& options) {
   const std::string_view lang = options.lang;
-  out << "# " << escape(detail::document_title(timeline, options)) << "\n\n";
+  out << "# " << data_text(render_detail::document_title(timeline, options))
+      << "\n\n";
   out << "| Date | Kind | Title | Place | Status |\n";
   out << "|---|---|---|---|---|\n";
-  for (const Event& e : timeline.events) {
-    out << "| " << escape(detail::display_date(e.time)) << " | "
-        << escape(to_string(e.kind())) << " | " << escape(best(e.title, lang))
-        << " | " << escape(detail::place_name(timeline, e, lang)) << " | "
-        << (e.status == Status::none ? "" : to_string(e.status)) << " |\n";
+  for (const Event& event : timeline.events) {
+    out << "| " << escape(render_detail::display_date(event.time)) << " | "
+        << escape(to_string(event.kind())) << " | "
+        << data_text(best(event.title, lang)) << " | "
+        << data_text(render_detail::place_name(timeline, event, lang)) << " | "
+        << (event.status == Status::none ? "" : to_string(event.status))
+        << " |\n";
   }
-  for (const Event& e : timeline.events) {
-    const auto claims = timeline.claims_on(e.id);
-    const std::string plan = detail::plan_line(e);
-    if (claims.empty() && plan.empty() && !e.time_of_day) continue;
-    out << "\n## " << escape(best(e.title, lang)) << " ("
-        << escape(detail::display_date(e.time)) << ")\n\n";
+  for (const Event& event : timeline.events) {
+    const auto claims = timeline.claims_on(event.id);
+    const std::string plan = render_detail::plan_line(event);
+    if (claims.empty() && plan.empty() && !event.time_of_day) continue;
+    out << "\n## " << data_text(best(event.title, lang)) << " ("
+        << escape(render_detail::display_date(event.time)) << ")\n\n";
     if (!plan.empty()) out << "- " << escape(plan) << '\n';
-    if (e.time_of_day) {
+    if (event.time_of_day) {
       out << "- Time: "
-          << escape(detail::display_time_of_day(*e.time_of_day,
-                                                detail::first_day(e.time)))
+          << data_text(render_detail::display_time_of_day(
+                 *event.time_of_day, render_detail::first_day(event.time)))
           << '\n';
     }
     if (!claims.empty()) {
       out << "- Claims:\n";
-      for (const Claim* c : claims) {
-        out << "  - " << to_string(c->stance) << ": "
-            << escape(detail::claimant_name(timeline, *c, lang));
-        if (!c->quote.empty()) out << " — “" << escape(c->quote) << "”";
+      for (const Claim* claim : claims) {
+        out << "  - " << to_string(claim->stance) << ": "
+            << data_text(render_detail::claimant_name(timeline, *claim, lang));
+        if (!claim->quote.empty())
+          out << " — “" << data_text(claim->quote) << "”";
         out << '\n';
       }
     }
   }
   out.flush();
-  detail::check_stream(out, "markdown");
+  render_detail::check_stream(out, "markdown");
 }
 
 }  // namespace parley

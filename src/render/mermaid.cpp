@@ -6,7 +6,10 @@
 #include <utility>
 #include <vector>
 
-#include "render/html_common.hpp"
+#include "parley/slip.hpp"
+
+#include "render/common.hpp"
+#include "time/calendar.hpp"
 
 namespace parley {
 
@@ -16,9 +19,11 @@ using namespace render_detail;
 
 // Mermaid's entity codes for the characters that its grammars read as
 // syntax; one pass, so the '#' of a code is never escaped again.
+// Bidi controls are isolated (U+2068..U+2069) so they cannot reorder the
+// diagram text around them.
 std::string escape(std::string_view text) {
   std::string out;
-  for (char c : text) {
+  for (char c : isolate_bidi_controls(text)) {
     switch (c) {
       case '#':
         out += "#35;";
@@ -57,6 +62,14 @@ bool starts_with_word(std::string_view text, std::string_view word) {
   return true;
 }
 
+// " (1 day late)" for an event that moved from its plan, else "";
+// unescaped.
+std::string slip_note(const Event& event) {
+  const auto moved = slip(event);
+  if (!moved || !slipped(*moved)) return "";
+  return " (" + slip_words(*moved) + ")";
+}
+
 // Lanes in order of first appearance, each with its events in order.
 std::vector<std::pair<std::string, std::vector<const Event*>>> lanes(
     const Timeline& timeline, const RenderOptions& options) {
@@ -77,7 +90,7 @@ std::vector<std::pair<std::string, std::vector<const Event*>>> lanes(
 // A period label: the date for people, never starting with "Timeline"
 // (Mermaid refuses such a period).
 std::string period_of(const Event& e) {
-  std::string period = describe(e.time);
+  std::string period = date_label(e.time);
   if (period.empty()) period = "Undated";
   if (starts_with_word(period, "timeline")) period = "In " + period;
   return escape(period);
@@ -114,8 +127,7 @@ void write_mermaid_timeline(const Timeline& timeline, std::ostream& out,
         it = periods.end() - 1;
       }
       std::string text = escape(title_of(*e, options.lang));
-      const std::string slip = slip_text(*e);
-      if (!slip.empty() && slip != "as planned") text += " (" + slip + ")";
+      text += escape(slip_note(*e));
       it->second.push_back(text.empty() ? "(untitled)" : text);
     }
     for (const auto& [period, texts] : periods) {
@@ -127,31 +139,44 @@ void write_mermaid_timeline(const Timeline& timeline, std::ostream& out,
   check_stream(out, "mermaid timeline");
 }
 
-void write_mermaid_gantt(const Timeline& timeline, std::ostream& out,
-                         const RenderOptions& options) {
-  const auto writable = [](Day d) {
-    const auto y = civil(d).year;
-    return y >= 1 && y <= 9999;
-  };
-  // The range of every known bound that Gantt can show, to clip open ends
-  // to.
+namespace {
+
+// A day Gantt's YYYY-MM-DD can write: years 1..9999.
+bool gantt_writable(Day day) {
+  const auto year =
+      detail::civil_from_days(day.time_since_epoch().count()).year;
+  return year >= 1 && year <= 9999;
+}
+
+// The first and last of every known bound that Gantt can show, to clip
+// open ends to; empty when there is none.
+std::pair<std::optional<Day>, std::optional<Day>> gantt_range(
+    const Timeline& timeline) {
   std::optional<Day> lo, hi;
-  auto widen = [&](const std::optional<Day>& d) {
-    if (!d || !writable(*d)) return;
-    if (!lo || *d < *lo) lo = d;
-    if (!hi || *d > *hi) hi = d;
+  auto widen = [&](const std::optional<Day>& day) {
+    if (!day || !gantt_writable(*day)) return;
+    if (!lo || *day < *lo) lo = day;
+    if (!hi || *day > *hi) hi = day;
   };
-  for (const Event& e : timeline.events) {
-    for (const Edtf* t : {&e.time, e.planned ? &*e.planned : nullptr}) {
-      if (!t) continue;
-      const Bounds b = t->bounds();
-      widen(b.earliest_start);
-      widen(b.latest_start);
-      widen(b.earliest_end);
-      widen(b.latest_end);
+  for (const Event& event : timeline.events) {
+    for (const Edtf* time :
+         {&event.time, event.planned ? &*event.planned : nullptr}) {
+      if (!time) continue;
+      const Bounds bounds = time->bounds();
+      widen(bounds.earliest_start);
+      widen(bounds.latest_start);
+      widen(bounds.earliest_end);
+      widen(bounds.latest_end);
     }
   }
+  return {lo, hi};
+}
 
+}  // namespace
+
+void write_mermaid_gantt(const Timeline& timeline, std::ostream& out,
+                         const RenderOptions& options) {
+  const auto [lo, hi] = gantt_range(timeline);
   out << "gantt\n";
   out << "    title " << escape(document_title(timeline, options)) << '\n';
   out << "    dateFormat YYYY-MM-DD\n";
@@ -170,27 +195,29 @@ void write_mermaid_gantt(const Timeline& timeline, std::ostream& out,
         continue;
       }
       if (*end <= *start) end = *start + days64{1};
-      if (!writable(*start) || !writable(*end)) {
+      if (!gantt_writable(*start) || !gantt_writable(*end)) {
         skipped.push_back(e->id.value);
         continue;
       }
-      const std::string name = title_of(*e, options.lang);
+      // Isolated on its own, so that its bidi controls stop before the
+      // text added to it.
+      const std::string name =
+          isolate_bidi_controls(title_of(*e, options.lang));
       const std::string id = "e" + std::to_string(n);
       std::string tags;
       if (e->planned && !(*e->planned == e->time)) {
         const Bounds p = e->planned->bounds();
-        if (p.earliest_start && p.latest_end && writable(*p.earliest_start) &&
+        if (p.earliest_start && p.latest_end &&
+            gantt_writable(*p.earliest_start) &&
             *p.latest_end > *p.earliest_start) {
           out << "    " << task_name("planned: " + name) << " : done, " << id
               << "p, " << iso_day(*p.earliest_start) << ", "
               << (*p.latest_end - *p.earliest_start).count() << "d\n";
         }
-        const auto slip = slip_days(*e);
-        if (slip && *slip != 0) tags = "crit, ";
+        const auto moved = slip(*e);
+        if (moved && slipped(*moved)) tags = "crit, ";
       }
-      std::string label = name;
-      const std::string slip = slip_text(*e);
-      if (!slip.empty() && slip != "as planned") label += " (" + slip + ")";
+      const std::string label = name + slip_note(*e);
       out << "    " << task_name(label) << " : " << tags << id << ", "
           << iso_day(*start) << ", " << (*end - *start).count() << "d\n";
     }

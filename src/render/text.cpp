@@ -4,36 +4,37 @@
 #include <string>
 #include <vector>
 
-#include "render/format_time.hpp"
+#include "render/common.hpp"
 
 namespace parley {
 namespace {
 
-using detail::display_width;
-using detail::pad_right;
+using namespace render_detail;
 
 constexpr std::size_t column_count = 4;
 using Row = std::array<std::string, column_count>;
 
 // The lines below an event, already indented.
-std::vector<std::string> details(const Timeline& t, const Event& e,
+// Bidi controls in the data are shown escaped ("<U+202E>"), so they cannot
+// reorder the line around them.
+std::vector<std::string> details(const Timeline& timeline, const Event& event,
                                  std::string_view lang) {
   std::vector<std::string> out;
-  if (const auto plan = detail::plan_line(e); !plan.empty()) {
+  if (const auto plan = plan_line(event); !plan.empty()) {
     out.push_back(plan);
   }
-  if (e.status != Status::none) {
-    out.push_back("status: " + std::string(to_string(e.status)));
+  if (event.status != Status::none) {
+    out.push_back("status: " + std::string(to_string(event.status)));
   }
-  if (e.time_of_day) {
-    out.push_back("time: " + detail::display_time_of_day(
-                                 *e.time_of_day, detail::first_day(e.time)));
+  if (event.time_of_day) {
+    out.push_back("time: " + escape_bidi_controls(display_time_of_day(
+                                 *event.time_of_day, first_day(event.time))));
   }
-  for (const Claim* c : t.claims_on(e.id)) {
-    std::string line = std::string(to_string(c->stance)) + ": " +
-                       detail::claimant_name(t, *c, lang);
-    if (!c->quote.empty()) line += " — “" + c->quote + "”";
-    out.push_back(line);
+  for (const Claim* claim : timeline.claims_on(event.id)) {
+    std::string line = std::string(to_string(claim->stance)) + ": " +
+                       claimant_name(timeline, *claim, lang);
+    if (!claim->quote.empty()) line += " — “" + claim->quote + "”";
+    out.push_back(escape_bidi_controls(line));
   }
   return out;
 }
@@ -45,10 +46,11 @@ void write_text(const Timeline& timeline, std::ostream& out,
   const std::string_view lang = options.lang;
   std::vector<Row> rows;
   rows.push_back({"DATE", "KIND", "TITLE", "PLACE"});
-  for (const Event& e : timeline.events) {
-    rows.push_back({detail::display_date(e.time),
-                    std::string(to_string(e.kind())), best(e.title, lang),
-                    detail::place_name(timeline, e, lang)});
+  for (const Event& event : timeline.events) {
+    rows.push_back({display_date(event.time),
+                    std::string(to_string(event.kind())),
+                    escape_bidi_controls(best(event.title, lang)),
+                    escape_bidi_controls(place_name(timeline, event, lang))});
   }
   std::array<std::size_t, column_count> width{};
   for (const Row& row : rows) {
@@ -66,7 +68,8 @@ void write_text(const Timeline& timeline, std::ostream& out,
     out << line << '\n';
   };
 
-  const std::string title = detail::document_title(timeline, options);
+  const std::string title =
+      escape_bidi_controls(document_title(timeline, options));
   out << title << '\n' << std::string(display_width(title), '=') << "\n\n";
   write_row(rows[0]);
   for (std::size_t i = 0; i < timeline.events.size(); ++i) {
@@ -77,7 +80,7 @@ void write_text(const Timeline& timeline, std::ostream& out,
     }
   }
   out.flush();
-  detail::check_stream(out, "text");
+  check_stream(out, "text");
 }
 
 }  // namespace parley

@@ -6,26 +6,24 @@
 namespace parley {
 namespace {
 
-bool single_day(const Bounds& b) {
-  return b.earliest_start && b.latest_start && b.earliest_end &&
-         *b.earliest_start == *b.latest_start &&
-         *b.earliest_end == *b.earliest_start + days64{1};
-}
-
-ScheduleEntry entry_for(const Event& e, const std::vector<Link>& links) {
-  ScheduleEntry s{e, *e.planned, std::nullopt, false, {}};
-  const Bounds planned = e.planned->bounds();
-  const Bounds actual = e.time.bounds();
-  if (planned.earliest_start && actual.earliest_start) {
-    s.days_late = (*actual.earliest_start - *planned.earliest_start).count();
-    s.exact = single_day(planned) && single_day(actual);
+// The entry of a planned event: its slip, computed once by parley::slip,
+// and the reasons of the links that delay it.
+ScheduleEntry entry_for(const Event& event, const std::vector<Link>& links) {
+  ScheduleEntry entry;
+  entry.event = event;
+  entry.planned = *event.planned;
+  entry.slip = slip(event);
+  if (entry.slip && entry.slip->exact()) {
+    entry.days_late = *entry.slip->least;
+    entry.exact = true;
   }
-  for (const Link& l : links) {
-    if (l.to == e.id && l.kind == LinkKind::delays && !l.reason.empty()) {
-      s.reasons.push_back(l.reason);
+  for (const Link& link : links) {
+    if (link.to == event.id && link.kind == LinkKind::delays &&
+        !link.reason.empty()) {
+      entry.reasons.push_back(link.reason);
     }
   }
-  return s;
+  return entry;
 }
 
 }  // namespace
@@ -59,27 +57,33 @@ std::vector<ScheduleEntry> upcoming(const Database& db, RecordTime known_at,
     if (e.planned) {
       out.push_back(entry_for(e, links));
     } else {
-      out.push_back({e, e.time, std::nullopt, false, {}});
+      ScheduleEntry entry;
+      entry.event = e;
+      entry.planned = e.time;
+      out.push_back(std::move(entry));
     }
   }
   return out;
 }
 
 std::vector<Slippage> slippage(const std::vector<ScheduleEntry>& entries) {
-  std::map<std::optional<ProcessId>, Slippage> by;
-  for (const ScheduleEntry& s : entries) {
-    if (!s.days_late) continue;
-    Slippage& p = by[s.event.process];
-    p.process = s.event.process;
-    ++p.events;
-    if (*s.days_late > 0) {
-      ++p.late;
-      p.days_late += *s.days_late;
+  std::map<std::optional<ProcessId>, Slippage> by_process;
+  for (const ScheduleEntry& entry : entries) {
+    if (!entry.slip) continue;
+    Slippage& sum = by_process[entry.event.process];
+    sum.process = entry.event.process;
+    ++sum.events;
+    // What is certain of the slip: its least value (none when open).
+    if (!entry.slip->least) continue;
+    const long long least = *entry.slip->least;
+    if (least > 0) {
+      ++sum.late;
+      sum.days_late += least;
     }
-    p.worst = std::max(p.worst, *s.days_late);
+    sum.worst = std::max(sum.worst, least);
   }
   std::vector<Slippage> out;
-  for (auto& [key, p] : by) out.push_back(p);
+  for (auto& [process, sum] : by_process) out.push_back(sum);
   return out;
 }
 

@@ -158,7 +158,7 @@ function checkCsv(file, lang) {
     const rows = parseCsv(text, { bom: false, relax_quotes: false, relax_column_count: false });
     check(`${label}: csv-parse reads it with one column count`, rows.length > 1);
     const header = rows[0];
-    check(`${label}: 24 documented columns`, header.length === 24 && header[0] === 'event_id' &&
+    check(`${label}: 25 documented columns`, header.length === 25 && header[0] === 'event_id' &&
           header.includes('latitude') && header.includes('time_precision'), header.join(','));
     check(`${label}: one row per event`, rows.length === events.length + 1, `${rows.length - 1} rows`);
     check(`${label}: every row has the header's width`, rows.every((r) => r.length === header.length));

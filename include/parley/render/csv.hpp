@@ -4,9 +4,19 @@
 //   parley::write_csv(timeline, std::cout);
 //
 // RFC 4180: UTF-8 without a byte-order mark, CRLF after every record, a
-// header row, every row with the same 24 fields; a field containing a comma,
+// header row, every row with the same 25 fields; a field containing a comma,
 // a double quote, CR or LF is enclosed in double quotes, with each quote
 // doubled. Lists inside a field are joined with "; ". Days are "YYYY-MM-DD".
+//
+// Safe for spreadsheets (OWASP's rule on CSV injection): a text cell that
+// starts with '=', '+', '-', '@', tab or CR is written with a "'" before
+// it, so Excel, LibreOffice or Google Sheets read it as text instead of
+// running it as a formula (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`).
+// The numeric columns (time_precision, latitude, longitude) are written as
+// numbers, a negative longitude included. Bidi control characters
+// (U+202A..U+202E, U+2066..U+2069) are written as "<U+202E>" so they
+// cannot reorder the row. RenderOptions::csv_raw turns both off: every
+// cell as stored.
 //
 // Columns, in order:
 //   event_id        the event's id
@@ -26,6 +36,10 @@
 //   plover          the PLOVER event type of the kind ("CONSULT"), or ""
 //   status          none | scheduled | held | postponed | cancelled
 //   planned         the planned time as EDTF, or ""
+//   slip            how far it moved from the plan (parley::slip_words):
+//                   "1 day late", "as planned", "from 12 days early to 15
+//                   days late (within the planned month)"; "" without a
+//                   plan or when cancelled
 //   title           in options.lang (falling back to English, then any)
 //   actor1, actor2  the first two actors by name: participants (parties
 //                   first, then mediators, hosts, the rest, each in

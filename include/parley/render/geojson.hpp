@@ -8,7 +8,11 @@
 //   id, kind, title (options.lang), time (the EDTF value), start (earliest
 //   start day, or null when open/unknown), end (latest end day, inclusive,
 //   or null), display (the date for people: "on or before 2017-02-16"),
-//   place (its name, or null), status, planned (EDTF or null).
+//   place (its name, or null), status, planned (EDTF or null), slip
+//   (parley::slip_words: "1 day late", "from 12 days early to 15 days
+//   late (within the planned month)", or null without a plan). A title or
+//   place holding bidi controls is wrapped in U+2068..U+2069 so that they
+//   cannot reorder the text a map shows around it.
 //
 //   parley::write_geojson(timeline, std::cout);
 //   // {"type":"FeatureCollection","features":[{"type":"Feature",

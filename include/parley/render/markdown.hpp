@@ -5,25 +5,29 @@
 // a section per event that has a plan or claims, with the claims as a
 // nested list:
 //
+// clang-format off
 //   parley::write_markdown(timeline, std::cout);
 //
 //   # Second Astana round on Syria
 //
 //   | Date | Kind | Title | Place | Status |
 //   |---|---|---|---|---|
-//   | 2017-02-16 | negotiation_round | Second Astana round on Syria | Astana |
-//   held |
+//   | 2017-02-16 | negotiation_round | Second Astana round on Syria | Astana | held |
 //
 //   ## Second Astana round on Syria (2017-02-16)
 //
 //   - planned 2017-02-15, held 2017-02-16, 1 day late
 //   - Claims:
 //     - asserts: the source — "متأخرة يوماً"
+// clang-format on
 //
 // GitHub-flavoured Markdown: `|` in a cell is written `\|`, a line break
 // inside a cell becomes a space, and `\`, `*`, `_`, `` ` ``, `[`, `]`, `<`,
 // `>` and `#` in text are escaped so names cannot turn into markup. Arabic
-// text is written as is (UTF-8). Names and titles are in options.lang.
+// text is written as is (UTF-8). Text holding bidi control characters
+// (U+202A..U+202E, U+2066..U+2069) is wrapped in U+2068..U+2069 (FSI, PDI)
+// so they cannot reorder the table around it. Names and titles are in
+// options.lang.
 #ifndef PARLEY_RENDER_MARKDOWN_HPP
 #define PARLEY_RENDER_MARKDOWN_HPP
 

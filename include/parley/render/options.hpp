@@ -21,6 +21,12 @@ struct RenderOptions {
   // The time the output is produced, where a format records it (iCalendar's
   // DTSTAMP). Default: now. Tests set it for reproducible output.
   std::optional<RecordTime> generated_at;
+  // CSV only: write text cells exactly as stored. Default false: a text
+  // cell that starts with '=', '+', '-', '@', tab or CR gets a "'" first
+  // (OWASP's rule, so a spreadsheet does not run it as a formula) and bidi
+  // controls are shown as "<U+202E>". Set it for pipelines that read the
+  // CSV as data (the CLI's --csv-raw).
+  bool csv_raw = false;
 };
 
 }  // namespace parley

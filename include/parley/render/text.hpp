@@ -15,10 +15,14 @@
 //       asserts: the source (Arabic-language news report ...)
 //
 // Dates are shown as precisely as they are known and no more (see
-// display_date in src/render/format_time.hpp): "Feb 2017", "2017-02-1?",
-// "2017-02-15 – open", "on or before 2017-02-16". Column widths come from
-// the content and count code points, not bytes, so Arabic names align.
-// Names and titles are in options.lang, falling back to English.
+// display_date in src/render/common.hpp): "Feb 2017", "2017-02-1?",
+// "2017-02-15 – open", "on or before 2017-02-16". The slip is
+// parley::slip_words ("from 12 days early to 15 days late (within the
+// planned month)" for a plan of "2017-02" held on 2017-02-16). Column widths
+// come from the content and count code points, not bytes, so Arabic names
+// align. Bidi control characters (U+202A..U+202E, U+2066..U+2069) in the
+// data are written as "<U+202E>", so they cannot reorder a line. Names and
+// titles are in options.lang, falling back to English.
 #ifndef PARLEY_RENDER_TEXT_HPP
 #define PARLEY_RENDER_TEXT_HPP
 

@@ -1,5 +1,3 @@
-#include "render/format_time.hpp"
-
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -7,9 +5,13 @@
 #include <vector>
 
 #include "parley/error.hpp"
+#include "parley/slip.hpp"
 #include "parley/zone.hpp"
 
-namespace parley::detail {
+#include "render/common.hpp"
+#include "time/calendar.hpp"
+
+namespace parley::render_detail {
 namespace {
 
 constexpr std::array<std::string_view, 12> month_names = {
@@ -134,65 +136,6 @@ std::string display_member(std::string_view member, bool alone) {
   return display_token(member);
 }
 
-std::string days_text(std::int64_t n) {
-  return std::to_string(n) + (n == 1 ? " day" : " days");
-}
-
-std::string slip_text(std::int64_t days) {
-  if (days == 0) return "as planned";
-  if (days > 0) return days_text(days) + " late";
-  return days_text(-days) + " early";
-}
-
-// Decodes the code point at `i` and advances `i`; a malformed byte is
-// returned as itself.
-char32_t next_code_point(std::string_view s, std::size_t& i) {
-  const auto b = static_cast<unsigned char>(s[i]);
-  int extra = 0;
-  char32_t cp = b;
-  if (b >= 0xF0 && b < 0xF8) {
-    extra = 3;
-    cp = b & 0x07;
-  } else if (b >= 0xE0 && b < 0xF0) {
-    extra = 2;
-    cp = b & 0x0F;
-  } else if (b >= 0xC0 && b < 0xE0) {
-    extra = 1;
-    cp = b & 0x1F;
-  }
-  if (i + extra >= s.size() && extra > 0) {
-    ++i;
-    return b;
-  }
-  for (int k = 1; k <= extra; ++k) {
-    const auto c = static_cast<unsigned char>(s[i + k]);
-    if ((c & 0xC0) != 0x80) {
-      ++i;
-      return b;
-    }
-    cp = (cp << 6) | (c & 0x3F);
-  }
-  i += 1 + extra;
-  return cp;
-}
-
-bool zero_width(char32_t c) {
-  return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0483 && c <= 0x0489) ||
-         (c >= 0x0591 && c <= 0x05C7) || (c >= 0x0610 && c <= 0x061A) ||
-         c == 0x061C || (c >= 0x064B && c <= 0x065F) || c == 0x0670 ||
-         (c >= 0x06D6 && c <= 0x06ED) || (c >= 0x200B && c <= 0x200F) ||
-         (c >= 0x202A && c <= 0x202E) || (c >= 0x2060 && c <= 0x2069) ||
-         (c >= 0xFE00 && c <= 0xFE0F) || c == 0xFEFF;
-}
-
-bool wide(char32_t c) {
-  return (c >= 0x1100 && c <= 0x115F) || (c >= 0x2E80 && c <= 0xA4CF) ||
-         (c >= 0xAC00 && c <= 0xD7A3) || (c >= 0xF900 && c <= 0xFAFF) ||
-         (c >= 0xFE30 && c <= 0xFE4F) || (c >= 0xFF00 && c <= 0xFF60) ||
-         (c >= 0xFFE0 && c <= 0xFFE6) || (c >= 0x1F300 && c <= 0x1FAFF) ||
-         (c >= 0x20000 && c <= 0x3FFFD);
-}
-
 }  // namespace
 
 std::string display_date(const Edtf& time) {
@@ -226,28 +169,13 @@ std::optional<Day> last_day(const Edtf& time) {
   return *end - days64{1};
 }
 
-std::optional<std::int64_t> slip_days(const Event& event) {
-  if (!event.planned) return std::nullopt;
-  const auto single_day = [](const Edtf& t) {
-    const Bounds b = t.bounds();
-    return b.earliest_start && b.latest_end &&
-           *b.latest_end - *b.earliest_start == days64{1};
-  };
-  if (!single_day(*event.planned) || !single_day(event.time)) {
-    return std::nullopt;
-  }
-  return (*event.time.bounds().earliest_start -
-          *event.planned->bounds().earliest_start)
-      .count();
-}
-
 std::string plan_line(const Event& event) {
   if (!event.planned) return "";
   const std::string planned = display_date(*event.planned);
   const std::string actual = display_date(event.time);
   const bool same = *event.planned == event.time;
-  const auto slip = slip_days(event);
-  const std::string slip_part = slip ? ", " + slip_text(*slip) : "";
+  const auto moved = slip(event);
+  const std::string slip_part = moved ? ", " + slip_words(*moved) : "";
   switch (event.status) {
     case Status::scheduled:
       if (same) return "scheduled for " + planned;
@@ -287,72 +215,184 @@ std::string display_time_of_day(const TimeOfDay& time, std::optional<Day> day) {
   return out;
 }
 
-std::size_t display_width(std::string_view text) {
-  std::size_t width = 0;
-  for (std::size_t i = 0; i < text.size();) {
-    const char32_t c = next_code_point(text, i);
-    if (zero_width(c)) continue;
-    width += wide(c) ? 2 : 1;
+namespace {
+
+// Astronomical year 0 is 1 BCE.
+std::string year_label(std::int64_t year) {
+  if (year <= 0) return std::to_string(1 - year) + " BCE";
+  return std::to_string(year);
+}
+
+Precision label_precision(Precision precision) {
+  if (precision == Precision::season) return Precision::month;
+  if (precision > Precision::day) return Precision::day;
+  return precision;
+}
+
+// "15 Feb 2017" and "16 Feb 2017" -> "15–16 Feb 2017"; "Mar 2017" and
+// "May 2017" -> "Mar–May 2017"; otherwise "a – b".
+std::string joined(const std::string& from, const std::string& to) {
+  // The longest common suffix that starts at a word boundary.
+  std::size_t matched = 0;
+  std::size_t common = 0;
+  while (matched < from.size() && matched < to.size() &&
+         from[from.size() - 1 - matched] == to[to.size() - 1 - matched]) {
+    ++matched;
+    if (matched < from.size() && matched < to.size() &&
+        from[from.size() - 1 - matched] == ' ' &&
+        to[to.size() - 1 - matched] == ' ') {
+      common = matched + 1;  // include the space
+    }
   }
-  return width;
+  if (common == 0 || common >= from.size() || common >= to.size()) {
+    return from + " – " + to;
+  }
+  return from.substr(0, from.size() - common) + "–" + to;
 }
 
-std::string pad_right(std::string_view text, std::size_t width) {
-  std::string out(text);
-  const std::size_t w = display_width(text);
-  if (w < width) out.append(width - w, ' ');
-  return out;
+// ", 10:00+06:00": the clock time of a date-time as written, without its
+// qualifiers; "" when the value has none.
+std::string written_clock(const Edtf& time) {
+  const std::string& text = time.str();
+  const auto t = text.find('T');
+  if (t == std::string::npos) return "";
+  std::string clock = text.substr(t + 1);
+  while (!clock.empty() &&
+         (clock.back() == '?' || clock.back() == '~' || clock.back() == '%')) {
+    clock.pop_back();
+  }
+  return ", " + clock;
 }
 
-std::string actor_name(const Timeline& timeline, const ActorId& id,
-                       std::string_view lang) {
-  const Actor* a = timeline.actor(id);
-  return a ? best(a->names, lang) : id.value;
+// The label of a single date (form date) with both bounds known.
+std::string single_date_label(const Edtf& time, const Bounds& bounds) {
+  const Precision precision = side_precision(time, false);
+  const Day last = *bounds.latest_end - days64{1};
+  std::string text;
+  if (const auto day = written_day(time)) {
+    text = day_label(*day, Precision::day);
+  } else {
+    text = day_label(*bounds.earliest_start, precision);
+  }
+  if (precision <= Precision::day &&
+      (precision == Precision::season || day_label(last, precision) != text)) {
+    text = joined(text, day_label(last, precision));
+  }
+  if (precision > Precision::day) text += written_clock(time);
+  return text;
 }
 
-std::string place_name(const Timeline& timeline, const Event& event,
-                       std::string_view lang) {
-  if (!event.place) return "";
-  const Place* p = timeline.place(*event.place);
-  return p ? best(p->names, lang) : event.place->value;
+// The label of a range or set with both bounds known.
+std::string range_label(const Edtf& time, const Bounds& bounds) {
+  const Day last = *bounds.latest_end - days64{1};
+  const std::string from =
+      day_label(*bounds.earliest_start, side_precision(time, false));
+  const std::string to = day_label(last, side_precision(time, true));
+  if (from == to) return from;
+  if (time.form() == Form::one_of) return "between " + from + " and " + to;
+  return joined(from, to);
 }
 
-std::string process_name(const Timeline& timeline, const Event& event,
-                         std::string_view lang) {
-  if (!event.process) return "";
-  const Process* p = timeline.process(*event.process);
-  return p ? best(p->names, lang) : event.process->value;
-}
+}  // namespace
 
-std::string claimant_name(const Timeline& timeline, const Claim& claim,
-                          std::string_view lang) {
-  if (claim.claimant) return actor_name(timeline, *claim.claimant, lang);
-  const Source* s = timeline.source(claim.source);
-  if (s && !s->publisher.empty()) return s->publisher;
-  return "the source";
-}
-
-std::string document_title(const Timeline& timeline,
-                           const RenderOptions& options) {
-  if (!options.title.empty()) return options.title;
-  if (!timeline.title.empty()) return timeline.title;
-  return "Timeline";
-}
-
-std::string decimal(double value) {
-  char buffer[64];
-  std::snprintf(buffer, sizeof buffer, "%.6f", value);
-  std::string out = buffer;
-  while (out.back() == '0') out.pop_back();
-  if (out.back() == '.') out.pop_back();
-  if (out == "-0") out = "0";
-  return out;
-}
-
-void check_stream(const std::ostream& out, std::string_view format) {
-  if (!out) {
-    throw Error(Errc::io, std::string(format), "cannot write the output");
+std::string day_label(Day day, Precision precision) {
+  const detail::Civil civil =
+      detail::civil_from_days(day.time_since_epoch().count());
+  const std::string_view month = month_names[civil.month - 1];
+  switch (label_precision(precision)) {
+    case Precision::day:
+      return std::to_string(civil.day) + " " + std::string(month) + " " +
+             year_label(civil.year);
+    case Precision::month:
+      return std::string(month) + " " + year_label(civil.year);
+    default:
+      return year_label(civil.year);
   }
 }
 
-}  // namespace parley::detail
+std::string iso_day(Day day) {
+  const detail::Civil civil =
+      detail::civil_from_days(day.time_since_epoch().count());
+  char buffer[48];
+  if (civil.year >= 0 && civil.year <= 9999) {
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02u",
+                  static_cast<long long>(civil.year), civil.month, civil.day);
+  } else {
+    std::snprintf(
+        buffer, sizeof buffer, "%c%06lld-%02u-%02u", civil.year < 0 ? '-' : '+',
+        static_cast<long long>(std::llabs(civil.year)), civil.month, civil.day);
+  }
+  return buffer;
+}
+
+Precision side_precision(const Edtf& time, bool end) {
+  const auto parts = time.parts();
+  if (time.is_interval() && parts.size() == 2) {
+    const Precision precision = parts[end ? 1 : 0].precision;
+    if (precision != Precision::unknown) return precision;
+  }
+  return time.precision();
+}
+
+std::optional<Day> mark_start(const Bounds& bounds) {
+  if (bounds.earliest_start) return bounds.earliest_start;
+  if (bounds.latest_start) return bounds.latest_start;
+  if (bounds.earliest_end) return *bounds.earliest_end - days64{1};
+  return std::nullopt;
+}
+
+std::optional<Day> mark_end(const Bounds& bounds) {
+  if (bounds.latest_end) return bounds.latest_end;
+  if (bounds.earliest_end) return bounds.earliest_end;
+  if (bounds.latest_start) return *bounds.latest_start + days64{1};
+  return std::nullopt;
+}
+
+std::string date_label(const Edtf& time) {
+  const Bounds bounds = time.bounds();
+  std::string text;
+  if (time.form() == Form::date && bounds.earliest_start && bounds.latest_end) {
+    text = single_date_label(time, bounds);
+  } else if (!bounds.earliest_start && bounds.latest_end) {
+    text = "on or before " + day_label(*bounds.latest_end - days64{1},
+                                       side_precision(time, true));
+  } else if (bounds.earliest_start && !bounds.latest_end) {
+    text = (bounds.end_open ? "from " : "on or after ") +
+           day_label(*bounds.earliest_start, side_precision(time, false)) +
+           (bounds.end_open ? " (ongoing)" : "");
+  } else if (bounds.earliest_start && bounds.latest_end) {
+    text = range_label(time, bounds);
+  } else {
+    return "";
+  }
+  if (time.approximate()) text += " (approx.)";
+  if (time.uncertain()) text += " (uncertain)";
+  return text;
+}
+
+int clock_minutes(std::string_view hhmm) {
+  if (hhmm.size() != 5 || hhmm[2] != ':') return -1;
+  for (std::size_t i : {0u, 1u, 3u, 4u}) {
+    if (hhmm[i] < '0' || hhmm[i] > '9') return -1;
+  }
+  const int hours = (hhmm[0] - '0') * 10 + (hhmm[1] - '0');
+  const int minutes = (hhmm[3] - '0') * 10 + (hhmm[4] - '0');
+  if (hours > 24 || minutes > 59 || (hours == 24 && minutes != 0)) return -1;
+  return hours * 60 + minutes;
+}
+
+std::optional<Day> written_day(const Edtf& time) {
+  if (time.form() != Form::date || time.precision() < Precision::hour) {
+    return std::nullopt;
+  }
+  const std::string& text = time.str();
+  const auto t = text.find('T');
+  if (t == std::string::npos) return std::nullopt;
+  try {
+    return Edtf::parse(text.substr(0, t)).bounds().earliest_start;
+  } catch (const Error&) {
+    return std::nullopt;
+  }
+}
+
+}  // namespace parley::render_detail
