@@ -26,6 +26,7 @@
 #define PARLEY_DATABASE_HPP
 
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -141,6 +142,17 @@ class Database {
   void import(const Document& document, const WriteOptions& options = {});
   // Parses and imports a JSON document (see document.hpp).
   void import_json(const nlohmann::json& document,
+                   const WriteOptions& options = {});
+  // Reads a JSON document from `in` and imports it as it is read, one entry
+  // at a time: memory does not grow with the document. The same guarantees
+  // as import(): one transaction, forward references (checked at the end),
+  // unknown fields refused. Errors name the JSON path and the entry's id
+  // ("/events/7/time: ... (in event:ceasefire)"); a syntax error names its
+  // line, column and byte offset. The header (format, version, recorded)
+  // may follow the entries only when `in` can seek (a file, not a pipe).
+  void import_json(std::istream& in, const WriteOptions& options = {});
+  // import_json() of a file. Throws Error (io) when it cannot be read.
+  void import_file(const std::filesystem::path& path,
                    const WriteOptions& options = {});
 
   // The stored entities as a document, in the order they were recorded.
