@@ -10,7 +10,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -25,44 +24,18 @@
 namespace parley::cli {
 namespace {
 
-// "line L, column C" of a byte offset in `text`.
-std::string position(const std::string& text, std::size_t byte) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// Imports one file in one transaction. Returns an exit code.
+// Imports one file in one transaction, reading it as it goes (memory does
+// not grow with the file). Returns an exit code.
 int import_file(Database& db, const std::string& file) {
   std::ifstream in{file, std::ios::binary};
   if (!in) {
     std::cerr << "parley: " << file << ": cannot read the file\n";
     return no_input;
   }
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  const std::string text = buffer.str();
   const bool progress = isatty(STDERR_FILENO);
   if (progress) std::cerr << "importing " << file << " ..." << std::flush;
-  nlohmann::json doc;
   try {
-    doc = nlohmann::json::parse(text);
-  } catch (const nlohmann::json::parse_error& e) {
-    if (progress) std::cerr << '\n';
-    std::cerr << "parley: " << file << ": " << position(text, e.byte)
-              << ": not valid JSON\n";
-    return data_error;
-  }
-  try {
-    db.import_json(doc);
+    db.import_json(in);
   } catch (const Error& e) {
     if (progress) std::cerr << '\n';
     std::cerr << "parley: " << file << ": " << e.what() << '\n';

@@ -289,6 +289,7 @@ void Database::import_json(const nlohmann::json& document,
 
 void Database::import_json(std::istream& in, const WriteOptions& options) {
   const RecordTime fallback = record_time(options);
+  const detail::ImportCache cache{impl_->db};
   transact(impl_->db,
            [&](Writer& w) { detail::import_stream(w, in, fallback); });
 }
