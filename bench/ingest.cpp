@@ -207,6 +207,7 @@ int main(int argc, char** argv) {
     }
   }
   if (sizes.empty()) sizes.push_back(100'000);
+  std::setvbuf(stdout, nullptr, _IOLBF, 0);  // each result as it comes
   std::printf("%-7s %9s %8s %8s %10s %10s %9s %9s\n", "side", "events",
               "wall s", "cpu s", "ev/s wall", "ev/s cpu", "peak MB", "db MB");
   std::vector<Run> parley_runs;
