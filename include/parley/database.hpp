@@ -26,6 +26,7 @@
 #define PARLEY_DATABASE_HPP
 
 #include <filesystem>
+#include <iosfwd>
 #include <memory>
 #include <optional>
 #include <string>
@@ -34,6 +35,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "parley/document.hpp"
+#include "parley/limits.hpp"
 #include "parley/query.hpp"
 
 namespace parley {
@@ -151,6 +153,21 @@ class Database {
   // Parses and imports a JSON document (see document.hpp).
   void import_json(const nlohmann::json& document,
                    const WriteOptions& options = {});
+  // Reads a JSON document from `in` and imports it as it is read, one entry
+  // at a time: memory does not grow with the document. The same guarantees
+  // as import(): one transaction, forward references (checked at the end),
+  // unknown fields refused. Errors name the JSON path and the entry's id
+  // ("/events/7/time: ... (in event:ceasefire)"); a syntax error names its
+  // line, column and byte offset. The header (format, version, recorded)
+  // may follow the entries only when `in` can seek (a file, not a pipe).
+  // A string, key or nesting level over `limits` is refused (bad_document)
+  // before the entry holding it is kept (see limits.hpp).
+  void import_json(std::istream& in, const WriteOptions& options = {},
+                   const Limits& limits = {});
+  // import_json() of a file; a file larger than limits.max_document_bytes
+  // is refused before it is read. Throws Error (io) when it cannot be read.
+  void import_file(const std::filesystem::path& path,
+                   const WriteOptions& options = {}, const Limits& limits = {});
 
   // The stored entities as a document, in the order they were recorded.
   Document export_document(const ExportOptions& options = {}) const;

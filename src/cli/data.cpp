@@ -11,7 +11,6 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <sstream>
 
 #include <nlohmann/json.hpp>
 
@@ -28,80 +27,29 @@
 namespace parley::cli {
 namespace {
 
-// "line L, column C" of a byte offset in `text`.
-std::string position(const std::string& text, std::size_t byte) {
-  std::size_t line = 1;
-  std::size_t column = 1;
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++line;
-      column = 1;
-    } else {
-      ++column;
-    }
-  }
-  return "line " + std::to_string(line) + ", column " + std::to_string(column);
-}
-
-// Reads `file` whole, within the document size limit. Returns an exit code.
-int read_file(const std::string& file, const Limits& limits,
-              std::string& text) {
+// Imports one file in one transaction, reading it as it goes (memory does
+// not grow with the file; strings and nesting are checked against `limits`
+// as they are read). Returns an exit code.
+int import_file(Database& db, const std::string& file, const Limits& limits) {
   std::ifstream in{file, std::ios::binary};
-  std::error_code error;
-  const auto size = std::filesystem::file_size(file, error);
   if (!in) {
     std::cerr << "parley: " << printable(file) << ": cannot read the file\n";
     return no_input;
   }
-  if (!error) check_document_size(size, limits, file);
-  std::stringstream buffer;
-  buffer << in.rdbuf();
-  text = buffer.str();
-  check_document_size(text.size(), limits, file);
-  return in.bad() ? static_cast<int>(io_error) : static_cast<int>(ok);
-}
-
-// Parses `text`, checking each string, key and nesting level against
-// `limits` as it goes (before a deeper level or a longer string is kept).
-nlohmann::json parse_within(const std::string& text, const Limits& limits) {
-  using event = nlohmann::json::parse_event_t;
-  return nlohmann::json::parse(text, [&](int depth, event kind,
-                                         nlohmann::json& value) {
-    if (kind == event::object_start || kind == event::array_start) {
-      check_depth(static_cast<std::size_t>(depth) + 1, limits, "");
-    } else if (kind == event::key || value.is_string()) {
-      check_string_size(value.get_ref<const std::string&>().size(), limits, "");
-    }
-    return true;
-  });
-}
-
-// Imports one file in one transaction. Returns an exit code.
-int import_file(Database& db, const std::string& file, const Limits& limits) {
-  std::string text;
-  if (int code = read_file(file, limits, text); code != ok) return code;
   const bool progress = isatty(STDERR_FILENO);
   if (progress) {
     std::cerr << "importing " << printable(file) << " ..." << std::flush;
   }
-  const auto fail = [&](const std::string& what, int code) {
+  try {
+    std::error_code error;
+    const auto size = std::filesystem::file_size(file, error);
+    if (!error) check_document_size(size, limits, file);
+    db.import_json(in, {}, limits);
+  } catch (const Error& e) {
     if (progress) std::cerr << '\n';
-    std::cerr << "parley: " << printable(file) << ": " << printable(what)
+    std::cerr << "parley: " << printable(file) << ": " << printable(e.what())
               << '\n';
-    return code;
-  };
-  nlohmann::json doc;
-  try {
-    doc = parse_within(text, limits);
-  } catch (const nlohmann::json::parse_error& e) {
-    return fail(position(text, e.byte) + ": not valid JSON", data_error);
-  } catch (const Error& e) {
-    return fail(e.message(), data_error);
-  }
-  try {
-    db.import_json(doc);
-  } catch (const Error& e) {
-    return fail(e.what(), exit_code(e));
+    return exit_code(e);
   }
   if (progress) std::cerr << " done\n";
   return ok;

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "json/reader.hpp"
+#include "json/stream.hpp"
 #include "json/writer.hpp"
 
 namespace parley {
@@ -26,24 +27,6 @@ json write_entries(const std::vector<Versioned<T>>& entries) {
   return out;
 }
 
-// Reads the record-time fields of an entry and the entity without them.
-template <class T>
-void read_entry(const json& j, Versioned<T>& entry) {
-  if (!j.is_object()) detail::throw_type(j, "an object");
-  json value = j;
-  for (const char* key : {"recorded", "superseded"}) {
-    auto it = value.find(key);
-    if (it == value.end()) continue;
-    detail::at_path(std::string("/") + key, [&] {
-      if (!it->is_string()) detail::throw_type(*it, "a string");
-      RecordTime t = parse_record_time(it->template get<std::string>());
-      (key[0] == 'r' ? entry.recorded : entry.superseded) = t;
-    });
-    value.erase(it);
-  }
-  entry.value = value.template get<T>();
-}
-
 template <class T>
 void read_entries(const json& j, const char* key,
                   std::vector<Versioned<T>>& out) {
@@ -55,7 +38,7 @@ void read_entries(const json& j, const char* key,
     for (std::size_t i = 0; i < it->size(); ++i) {
       detail::at_path("/" + std::to_string(i), [&] {
         Versioned<T> entry;
-        read_entry((*it)[i], entry);
+        detail::read_entry((*it)[i], entry);
         out.push_back(std::move(entry));
       });
     }
@@ -93,7 +76,33 @@ void to_json(nlohmann::json& j, const Document& document) {
   add("links", document.links);
 }
 
-void from_json(const nlohmann::json& j, Document& document) {
+namespace detail {
+
+// The record-time fields of an entry, and the entity without them.
+template <class T>
+void read_entry(json value, Versioned<T>& entry) {
+  if (!value.is_object()) detail::throw_type(value, "an object");
+  for (const char* key : {"recorded", "superseded"}) {
+    auto it = value.find(key);
+    if (it == value.end()) continue;
+    detail::at_path(std::string("/") + key, [&] {
+      if (!it->is_string()) detail::throw_type(*it, "a string");
+      RecordTime t = parse_record_time(it->template get<std::string>());
+      (key[0] == 'r' ? entry.recorded : entry.superseded) = t;
+    });
+    value.erase(it);
+  }
+  entry.value = value.template get<T>();
+}
+template void read_entry(json, Versioned<Actor>&);
+template void read_entry(json, Versioned<Place>&);
+template void read_entry(json, Versioned<Process>&);
+template void read_entry(json, Versioned<Source>&);
+template void read_entry(json, Versioned<Event>&);
+template void read_entry(json, Versioned<Claim>&);
+template void read_entry(json, Versioned<Link>&);
+
+std::optional<RecordTime> read_header(const json& j) {
   detail::ObjectReader in{j};
   std::string format;
   int version = 0;
@@ -111,10 +120,23 @@ void from_json(const nlohmann::json& j, Document& document) {
   }
   std::string recorded;
   in.optional("recorded", recorded);
-  if (!recorded.empty()) {
-    detail::at_path("/recorded",
-                    [&] { document.recorded = parse_record_time(recorded); });
+  if (recorded.empty()) return std::nullopt;
+  std::optional<RecordTime> out;
+  detail::at_path("/recorded", [&] { out = parse_record_time(recorded); });
+  return out;
+}
+
+}  // namespace detail
+
+void from_json(const nlohmann::json& j, Document& document) {
+  if (!j.is_object()) detail::throw_type(j, "an object");
+  json header = json::object();
+  for (const char* key : {"format", "version", "recorded"}) {
+    if (auto it = j.find(key); it != j.end()) header[key] = *it;
   }
+  document.recorded = detail::read_header(header);
+  detail::ObjectReader in{j};
+  for (const char* key : {"format", "version", "recorded"}) in.known(key);
   // The arrays are read below, entry by entry; mark them as known fields.
   for (const char* key : {"actors", "places", "processes", "sources", "events",
                           "claims", "links"}) {

@@ -1,5 +1,7 @@
 #include "parley/database.hpp"
 
+#include <fstream>
+
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
@@ -8,6 +10,7 @@
 #include "parley/error.hpp"
 
 #include "store/impl.hpp"
+#include "store/import.hpp"
 #include "store/migrations.hpp"
 #include "store/tables.hpp"
 #include "store/writer.hpp"
@@ -174,9 +177,14 @@ void import_table(Writer& writer, const std::vector<Versioned<T>>& entries,
     const Versioned<T>& entry = entries[i];
     const std::string where = std::string("/") + name + "/" + std::to_string(i);
     const RecordTime at = entry.recorded ? *entry.recorded : fallback;
-    writer.write(entry.value, WriteMode::put, at, where);
-    if (entry.superseded) {
-      writer.remove(Table<T>::key(entry.value), *entry.superseded, where);
+    try {
+      writer.write(entry.value, WriteMode::put, at, where);
+      if (entry.superseded) {
+        writer.remove(Table<T>::key(entry.value), *entry.superseded, where);
+      }
+    } catch (const Error& e) {
+      throw Error(e.code(), e.where(),
+                  e.message() + " (in " + detail::label(entry.value) + ")");
     }
   }
 }
@@ -330,6 +338,24 @@ void Database::import(const Document& document, const WriteOptions& options) {
 void Database::import_json(const nlohmann::json& document,
                            const WriteOptions& options) {
   import(document.get<Document>(), options);
+}
+
+void Database::import_json(std::istream& in, const WriteOptions& options,
+                           const Limits& limits) {
+  const RecordTime fallback = record_time(options);
+  const detail::ImportCache cache{impl_->db};
+  transact(impl_->db,
+           [&](Writer& w) { detail::import_stream(w, in, fallback, limits); });
+}
+
+void Database::import_file(const std::filesystem::path& path,
+                           const WriteOptions& options, const Limits& limits) {
+  std::ifstream in{path, std::ios::binary};
+  if (!in) throw Error(Errc::io, path.string(), "cannot read the file");
+  std::error_code error;
+  const auto size = std::filesystem::file_size(path, error);
+  if (!error) check_document_size(size, limits, path.string());
+  import_json(in, options, limits);
 }
 
 Document Database::export_document(const ExportOptions& options) const {

@@ -2,6 +2,8 @@
 
 #include <limits>
 
+#include <nlohmann/json.hpp>
+
 #include "parley/normalize.hpp"
 
 namespace parley::detail {
@@ -34,19 +36,28 @@ std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
 }
 
-// What a text search of the event matches (see schema/002_search.sql).
-std::string search_text(Statements& db, const Event& event) {
+// What a text search of the event matches (see schema/002_search.sql), or
+// nothing while an actor or place it names is not written yet.
+std::optional<std::string> search_text(Statements& db, const Event& event) {
   std::string body;
   for (const auto& texts : {event.title, event.summary}) {
     for (const auto& [lang, text] : texts) body += text + "\n";
   }
+  bool complete = true;
+  auto add_names = [&](const char* table, const std::string& id) {
+    const std::string* names = db.names_of(table, id);
+    if (names) body += *names + "\n";
+    complete = complete && names;
+  };
   for (const Participant& p : event.participants) {
-    body += db.names_of("actor", p.actor.value) + "\n";
+    add_names("actor", p.actor.value);
   }
   for (const PayloadActor& p : payload_actors(event.payload)) {
-    body += db.names_of("actor", p.actor.value) + "\n";
+    add_names("actor", p.actor.value);
   }
-  if (event.place) body += db.names_of("place", event.place->value);
+  if (event.place) add_names("place", event.place->value);
+  if (!complete) return std::nullopt;
+  if (event.place) body.pop_back();  // no newline after the place's names
   return normalize_arabic(body);
 }
 
@@ -76,21 +87,41 @@ void Statements::reset_all() {
   for (auto& [sql, statement] : cache_) statement->reset();
 }
 
-const std::string& Statements::names_of(const char* table,
+const std::string* Statements::names_of(const char* table,
                                         const std::string& id) {
   std::string key = std::string(table) + '\n' + id;
   auto it = names_.find(key);
-  if (it != names_.end()) return it->second;
-  Statement& q =
-      get(std::string("SELECT ifnull((SELECT group_concat(value, ' ') "
-                      "FROM json_each(doc, '$.names')), '') || ' ' || "
-                      "ifnull((SELECT group_concat(value, ' ') FROM "
-                      "json_each(doc, '$.aliases')), '') FROM ") +
-          table + " WHERE id = ? AND recorded_to IS NULL");
-  q.bind(1, id);
-  std::string names = q.executeStep() ? q.getColumn(0).getString() : "";
-  q.reset();
-  return names_.emplace(std::move(key), std::move(names)).first->second;
+  if (it == names_.end()) {
+    Statement& q =
+        get(std::string("SELECT ifnull((SELECT group_concat(value, ' ') "
+                        "FROM json_each(doc, '$.names')), '') || ' ' || "
+                        "ifnull((SELECT group_concat(value, ' ') FROM "
+                        "json_each(doc, '$.aliases')), '') FROM ") +
+            table + " WHERE id = ? AND recorded_to IS NULL");
+    q.bind(1, id);
+    std::optional<std::string> names;
+    if (q.executeStep()) names = q.getColumn(0).getString();
+    q.reset();
+    it = names_.emplace(std::move(key), std::move(names)).first;
+  }
+  return it->second ? &*it->second : nullptr;
+}
+
+void index_deferred_search(Statements& db) {
+  if (!db.deferred_search) return;
+  Statement& pending = db.get(
+      "SELECT p.version, e.doc FROM temp.parley_pending_search p "
+      "JOIN event e ON e.version = p.version ORDER BY p.version");
+  while (pending.executeStep()) {
+    const Event event =
+        nlohmann::json::parse(pending.getColumn(1).getString()).get<Event>();
+    const std::optional<std::string> body = search_text(db, event);
+    // A name still missing is an unknown reference, reported before this.
+    index_text(db, "event_search", pending.getColumn(0).getInt64(),
+               body ? *body : "");
+  }
+  db.db.exec("DELETE FROM temp.parley_pending_search");
+  db.deferred_search = false;
 }
 
 void Table<Actor>::insert(Statements& db, const Actor& actor,
@@ -210,7 +241,20 @@ void Table<Event>::insert(Statements& db, const Event& event,
   for (const PayloadActor& p : payload_actors(event.payload)) {
     add_actor(p.actor, p.role);
   }
-  index_text(db, "event_search", version, search_text(db, event));
+  if (std::optional<std::string> body = search_text(db, event)) {
+    index_text(db, "event_search", version, *body);
+  } else {
+    if (!db.deferred_search) {
+      db.db.exec(
+          "CREATE TEMP TABLE IF NOT EXISTS parley_pending_search "
+          "(version INTEGER PRIMARY KEY)");
+      db.deferred_search = true;
+    }
+    Statement& later =
+        db.get("INSERT INTO temp.parley_pending_search (version) VALUES (?)");
+    later.bind(1, static_cast<int64_t>(version));
+    later.exec();
+  }
   Statement& topic =
       db.get("INSERT INTO event_topic (version, topic) VALUES (?, ?)");
   for (const std::string& t : event.topics) {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 
@@ -31,16 +32,24 @@ class Statements {
   void reset_all();
 
   // The names and aliases of the current actor or place `id`, in every
-  // language, for the search index (cached until forget_names).
-  const std::string& names_of(const char* table, const std::string& id);
+  // language, for the search index (cached until forget_names); null when
+  // there is no such entity (yet: a document may name it further on).
+  const std::string* names_of(const char* table, const std::string& id);
   void forget_names() { names_.clear(); }
 
   SQLite::Database& db;
+  // Event versions wait in temp.parley_pending_search (see
+  // index_deferred_search).
+  bool deferred_search = false;
 
  private:
   std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
-  std::unordered_map<std::string, std::string> names_;
+  std::unordered_map<std::string, std::optional<std::string>> names_;
 };
+
+// Indexes the search text of the event versions whose text waited for an
+// actor or place written later in the batch (temp.parley_pending_search).
+void index_deferred_search(Statements& db);
 
 template <class T>
 struct Table;

@@ -112,9 +112,63 @@ void Writer::close(const char* table, const Current& current, RecordTime at,
 }
 
 template <class T>
+void Writer::resolve_references(const T& owner) {
+  constexpr std::size_t max_known = 100000;
+  for (const Reference& ref : refs_) {
+    std::string key = std::string(ref.table) + '\n' + ref.id;
+    if (known_.count(key)) continue;
+    SQLite::Statement& q =
+        statements_.get(std::string("SELECT 1 FROM ") + ref.table +
+                        " WHERE id = ? AND recorded_to IS NULL");
+    q.bind(1, ref.id);
+    if (q.executeStep()) {
+      if (known_.size() >= max_known) known_.clear();
+      known_.insert(std::move(key));
+      continue;
+    }
+    if (!pending_) {
+      statements_.db.exec(
+          "CREATE TEMP TABLE IF NOT EXISTS parley_pending_ref (tbl TEXT "
+          "NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, owner TEXT NOT NULL)");
+      pending_ = true;
+    }
+    SQLite::Statement& add = statements_.get(
+        "INSERT INTO temp.parley_pending_ref (tbl, id, at, owner) "
+        "VALUES (?, ?, ?, ?)");
+    add.bind(1, ref.table);
+    add.bind(2, ref.id);
+    add.bind(3, ref.where);
+    add.bind(4, label(owner));
+    add.exec();
+  }
+  refs_.clear();
+}
+
+void Writer::check_parents(const char* table, const std::string& id,
+                           const std::string& where) {
+  std::set<std::string> seen{id};
+  std::string at = id;
+  SQLite::Statement& q =
+      statements_.get(std::string("SELECT parent FROM ") + table +
+                      " WHERE id = ? AND recorded_to IS NULL");
+  for (;;) {
+    q.reset();
+    q.bind(1, at);
+    if (!q.executeStep() || q.getColumn(0).isNull()) break;
+    at = q.getColumn(0).getString();
+    if (!seen.insert(at).second) {
+      throw Error(Errc::bad_value, where,
+                  std::string("parents of ") + table + " '" + id +
+                      "' form a cycle through '" + at + "'");
+    }
+  }
+}
+
+template <class T>
 void Writer::write(const T& value, WriteMode mode, RecordTime at,
                    const std::string& where) {
   check(value, where, refs_);
+  resolve_references(value);
   const auto key = Table<T>::key(value);
   const std::optional<Current> now = current<T>(key);
   if (mode == WriteMode::add && now) {
@@ -130,9 +184,12 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
   if (mode == WriteMode::put && recorded(value, at, doc)) return;
   if (now) close(Table<T>::name, *now, at, where);
   Table<T>::insert(statements_, value, doc, to_stored(at));
+  // A cycle closes with the last of its members written, and the walk
+  // from that one finds it; so checking each write as it comes suffices.
   if constexpr (has_parent<T>) {
-    if (value.parent)
-      parented_.push_back({Table<T>::name, value.id.value, where + "/parent"});
+    if (value.parent) {
+      check_parents(Table<T>::name, value.id.value, where + "/parent");
+    }
   }
 }
 
@@ -145,25 +202,40 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
                 "no " + Table<T>::describe(key) + " to remove");
   }
   close(Table<T>::name, *now, at, where);
+  known_.clear();
   if constexpr (!std::is_same_v<K, Link>) {
     removed_.push_back({Table<T>::name, key.value, where});
   }
 }
 
 void Writer::finish() {
-  // Each distinct reference is looked up once: a batch of events names the
-  // same few actors and places many times.
-  std::set<std::pair<std::string_view, std::string_view>> resolved;
-  for (const Reference& ref : refs_) {
-    if (!resolved.emplace(ref.table, ref.id).second) continue;
-    SQLite::Statement& q =
-        statements_.get(std::string("SELECT 1 FROM ") + ref.table +
-                        " WHERE id = ? AND recorded_to IS NULL");
-    q.bind(1, ref.id);
-    if (!q.executeStep()) {
-      throw Error(Errc::bad_reference, ref.where,
-                  std::string("unknown ") + ref.table + " '" + ref.id + "'");
+  if (pending_) {
+    // The first reference, in the order written, that still names nothing.
+    std::optional<std::int64_t> first;
+    for (const char* table :
+         {"actor", "place", "process", "source", "event", "claim"}) {
+      SQLite::Statement& q = statements_.get(
+          std::string("SELECT min(p.rowid) FROM temp.parley_pending_ref p "
+                      "WHERE p.tbl = '") +
+          table + "' AND NOT EXISTS (SELECT 1 FROM " + table +
+          " t WHERE t.id = p.id AND t.recorded_to IS NULL)");
+      if (q.executeStep() && !q.getColumn(0).isNull()) {
+        const std::int64_t row = q.getColumn(0).getInt64();
+        if (!first || row < *first) first = row;
+      }
     }
+    if (first) {
+      SQLite::Statement& q = statements_.get(
+          "SELECT tbl, id, at, owner FROM temp.parley_pending_ref "
+          "WHERE rowid = ?");
+      q.bind(1, static_cast<int64_t>(*first));
+      q.executeStep();
+      throw Error(Errc::bad_reference, q.getColumn(2).getString(),
+                  "unknown " + q.getColumn(0).getString() + " '" +
+                      q.getColumn(1).getString() + "' (in " +
+                      q.getColumn(3).getString() + ")");
+    }
+    statements_.db.exec("DELETE FROM temp.parley_pending_ref");
   }
   for (const Removed& gone : removed_) {
     for (const Referrer& r : referrers) {
@@ -178,24 +250,7 @@ void Writer::finish() {
       }
     }
   }
-  for (const Parented& p : parented_) {
-    std::set<std::string> seen{p.id};
-    std::string at = p.id;
-    SQLite::Statement& q =
-        statements_.get(std::string("SELECT parent FROM ") + p.table +
-                        " WHERE id = ? AND recorded_to IS NULL");
-    for (;;) {
-      q.reset();
-      q.bind(1, at);
-      if (!q.executeStep() || q.getColumn(0).isNull()) break;
-      at = q.getColumn(0).getString();
-      if (!seen.insert(at).second) {
-        throw Error(Errc::bad_value, p.where,
-                    std::string("parents of ") + p.table + " '" + p.id +
-                        "' form a cycle through '" + at + "'");
-      }
-    }
-  }
+  index_deferred_search(statements_);
   statements_.reset_all();
 }
 

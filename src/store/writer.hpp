@@ -1,10 +1,14 @@
 // Writes versions inside one transaction that the caller owns, and checks
 // at the end that every reference resolves. Used by every write of
 // parley::Database, from a single add() to a whole imported document.
+// Memory does not grow with the batch: a reference is resolved when it is
+// written if it can be, and otherwise kept in a temporary table
+// (temp.parley_pending_ref) until finish().
 #ifndef PARLEY_SRC_STORE_WRITER_HPP
 #define PARLEY_SRC_STORE_WRITER_HPP
 
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
@@ -21,6 +25,18 @@ enum class WriteMode {
   update,  // the key must exist
   put,     // either
 };
+
+// How an error names the entity it was found in: its id, or a link's ends
+// ("event:a follows event:b").
+template <class T>
+std::string label(const T& value) {
+  if constexpr (std::is_same_v<T, Link>) {
+    return value.from.value + " " + std::string(to_string(value.kind)) + " " +
+           value.to.value;
+  } else {
+    return value.id.value;
+  }
+}
 
 class Writer {
  public:
@@ -40,8 +56,8 @@ class Writer {
   void remove(const K& key, RecordTime at, const std::string& where);
 
   // Throws Error (bad_reference) for the first reference of the batch that
-  // names no current entity, for a removed entity that a current one still
-  // names, and for a cycle of parents.
+  // names no current entity, and for a removed entity that a current one
+  // still names. (A cycle of parents is refused by write() itself.)
   void finish();
 
  private:
@@ -57,22 +73,26 @@ class Writer {
   bool recorded(const T& value, RecordTime at, const std::string& doc);
   void close(const char* table, const Current& current, RecordTime at,
              const std::string& where);
+  // Checks the references `check` collected: those that name a current
+  // entity now are done; the others wait in a temporary table for finish().
+  template <class T>
+  void resolve_references(const T& owner);
+  // Throws Error (bad_value) when the parents of `id` lead back to it.
+  void check_parents(const char* table, const std::string& id,
+                     const std::string& where);
 
   struct Removed {
     const char* table;
     std::string id;
     std::string where;
   };
-  struct Parented {
-    const char* table;
-    std::string id;
-    std::string where;
-  };
 
   Statements statements_;
-  std::vector<Reference> refs_;
+  std::vector<Reference> refs_;  // those of the entity being written
+  // Entities recently found current ("actor\nactor:x"), bounded in size.
+  std::unordered_set<std::string> known_;
+  bool pending_ = false;  // the temporary table of pending references exists
   std::vector<Removed> removed_;
-  std::vector<Parented> parented_;
 };
 
 }  // namespace parley::detail

@@ -1,0 +1,230 @@
+// Streaming import (Database::import_json from a stream, import_file):
+// the same result as importing the parsed document, memory that does not
+// grow with the document, and errors that name the path and the entry.
+#include <unistd.h>
+
+#include <algorithm>
+#include <fstream>
+#include <sstream>
+#include <streambuf>
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/database.hpp"
+#include "parley/error.hpp"
+
+#include "../bench/generate.hpp"
+#include "support.hpp"
+#include <sys/resource.h>
+#include <sys/wait.h>
+
+namespace {
+
+using nlohmann::json;
+using parley::Database;
+using parley::Errc;
+
+// A stream that cannot seek, as standard input from a pipe.
+class PipeBuffer : public std::streambuf {
+ public:
+  explicit PipeBuffer(std::string text) : text_(std::move(text)) {
+    setg(text_.data(), text_.data(), text_.data() + text_.size());
+  }
+
+ private:
+  std::string text_;
+};
+
+// The error that importing `text` as a stream throws.
+parley::Error import_failure(Database& db, const std::string& text) {
+  std::istringstream in{text};
+  try {
+    db.import_json(in);
+  } catch (const parley::Error& e) {
+    return e;
+  }
+  FAIL("the import succeeded");
+  return parley::Error(Errc::bad_value, "", "");
+}
+
+std::string generated(std::size_t events) {
+  std::ostringstream out;
+  parley::bench::write_document(out, {.events = events});
+  return out.str();
+}
+
+}  // namespace
+
+TEST_CASE("a streamed import stores what importing the parsed document does") {
+  parley::test::TempDir dir;
+  {
+    Database parsed{dir.path() / "parsed.db"};
+    parsed.import_json(parley::test::astana_json());
+    Database streamed{dir.path() / "streamed.db"};
+    streamed.import_file(PARLEY_SOURCE_DIR "/examples/data/astana-2017.json");
+  }
+  CHECK(parley::test::dump(dir.path() / "streamed.db") ==
+        parley::test::dump(dir.path() / "parsed.db"));
+}
+
+TEST_CASE("an exported history streams back in, header after the entries") {
+  Database db{":memory:"};
+  db.import_json(parley::test::astana_json());
+  auto syria = *db.place(parley::PlaceId{"place:syria"});
+  syria.names["fr"] = "Syrie";
+  db.update(syria);
+  // Sorted keys: "recorded" and "format" follow "actors" and "events".
+  const std::string text = db.export_json({.history = true}).dump();
+  REQUIRE(text.find("\"format\"") > text.find("\"events\""));
+
+  Database copy{":memory:"};
+  std::istringstream in{text};
+  copy.import_json(in);
+  CHECK(copy.export_json({.history = true}) ==
+        db.export_json({.history = true}));
+  // Events precede the places they name, yet a search by place name finds
+  // them: their search text waited for the places.
+  parley::Query by_place;
+  by_place.text = "Astana";
+  CHECK(copy.query(by_place).events.size() == db.query(by_place).events.size());
+  CHECK(!db.query(by_place).events.empty());
+
+  SUBCASE("from a stream that cannot seek, the header must come first") {
+    PipeBuffer pipe{text};
+    std::istream piped{&pipe};
+    Database other{":memory:"};
+    try {
+      other.import_json(piped);
+      FAIL("the import succeeded");
+    } catch (const parley::Error& e) {
+      CHECK(e.code() == Errc::bad_document);
+      CHECK(e.where() == "/format");
+    }
+    CHECK(other.events().empty());
+  }
+}
+
+TEST_CASE("references point forward across the whole file") {
+  // Events first, then the actors and places they name, then a claim on an
+  // event that comes later still in its own array.
+  json events = json::array();
+  events.push_back(
+      {{"id", "event:a"},
+       {"kind", "meeting"},
+       {"title", {{"en", "A"}}},
+       {"time", "2020-01-02"},
+       {"place", "place:x"},
+       {"participants", {{{"actor", "actor:x"}, {"role", "party"}}}}});
+  const json doc = {
+      {"format", "parley"},
+      {"version", 1},
+      {"claims",
+       {{{"id", "claim:1"},
+         {"event", "event:a"},
+         {"source", "source:s"},
+         {"stance", "asserts"}}}},
+      {"events", events},
+      {"actors",
+       {{{"id", "actor:x"}, {"kind", "state"}, {"names", {{"en", "Xland"}}}}}},
+      {"places",
+       {{{"id", "place:x"}, {"kind", "city"}, {"names", {{"en", "Xtown"}}}}}},
+      {"sources", {{{"id", "source:s"}}}}};
+  // Written in this member order, not sorted.
+  std::string text = "{\"format\":\"parley\",\"version\":1";
+  for (const char* key : {"claims", "events", "actors", "places", "sources"}) {
+    text += ",\"" + std::string(key) + "\":" + doc[key].dump();
+  }
+  text += "}";
+  Database db{":memory:"};
+  std::istringstream in{text};
+  db.import_json(in);
+  CHECK(db.claims().size() == 1);
+  parley::Query q;
+  q.text = "Xtown";
+  CHECK(db.query(q).events.size() == 1);
+}
+
+TEST_CASE("a streamed import fails whole, naming the path and the entry") {
+  parley::test::TempDir dir;
+  const auto file = dir.path() / "db.db";
+  Database db{file};
+  db.import_json(parley::test::astana_json());
+  const std::string before = parley::test::dump(file);
+  constexpr std::size_t events = 20'000;
+  std::string text = generated(events);
+
+  SUBCASE("a bad date in the last event") {
+    const std::string last = parley::bench::generated_event_id(events - 1);
+    const auto at = text.find("\"time\":\"", text.find(last)) + 8;
+    text.replace(at, 10, "2021-02-30");
+    const parley::Error e = import_failure(db, text);
+    CHECK(e.code() == Errc::bad_time);
+    CHECK(e.where().starts_with("/events/" + std::to_string(events - 1) +
+                                "/time"));
+    CHECK(std::string(e.what()).find("(in " + last + ")") != std::string::npos);
+  }
+  SUBCASE("an unknown field in the last event") {
+    const auto at = text.rfind("{\"id\":\"event:");
+    text.insert(at + 1, "\"population\":1,");
+    const parley::Error e = import_failure(db, text);
+    CHECK(e.code() == Errc::bad_document);
+    CHECK(e.where() == "/events/" + std::to_string(events - 1) + "/population");
+  }
+  SUBCASE("a reference that resolves nowhere, found at the end") {
+    const auto at = text.find("actor:", text.find("event:0000007"));
+    text.insert(at + 6, "nobody-");
+    const parley::Error e = import_failure(db, text);
+    CHECK(e.code() == Errc::bad_reference);
+    CHECK(e.where().starts_with("/events/7/participants/"));
+    CHECK(std::string(e.what()).find("(in event:0000007)") !=
+          std::string::npos);
+  }
+  SUBCASE("a syntax error near the end") {
+    text.resize(text.size() - 40);
+    const parley::Error e = import_failure(db, text);
+    CHECK(e.code() == Errc::bad_document);
+    // The error is at the end of the truncated text: its last line.
+    const auto lines = std::count(text.begin(), text.end(), '\n') + 1;
+    CHECK(e.where().starts_with("line " + std::to_string(lines) + ", column"));
+    const std::string what = e.what();
+    CHECK(what.find("(byte ") != std::string::npos);
+    CHECK(what.find("expected") != std::string::npos);
+    CHECK(what.find("json.exception") == std::string::npos);
+  }
+  CHECK(parley::test::dump(file) == before);
+}
+
+#if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
+TEST_CASE("importing 200,000 events keeps memory flat") {
+  // The document (about 56 MB) parsed whole would take over a gigabyte; a
+  // streamed import holds one entry and SQLite's page cache.
+  parley::test::TempDir dir;
+  const auto json_file = dir.path() / "big.json";
+  {
+    std::ofstream out{json_file, std::ios::binary};
+    parley::bench::write_document(out, {.events = 200'000});
+  }
+  const pid_t child = fork();
+  REQUIRE(child >= 0);
+  if (child == 0) {
+    try {
+      Database db{dir.path() / "big.db"};
+      db.import_file(json_file);
+      _exit(0);
+    } catch (...) {
+      _exit(2);
+    }
+  }
+  int status = 0;
+  rusage usage{};
+  REQUIRE(wait4(child, &status, 0, &usage) == child);
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  const long peak_mb = usage.ru_maxrss / 1024;
+  INFO("peak RSS " << peak_mb << " MB");
+  CHECK(peak_mb < 200);
+  Database db{dir.path() / "big.db"};
+  CHECK(db.events().size() == 200'000);
+}
+#endif
