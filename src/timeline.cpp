@@ -114,10 +114,10 @@ namespace {
 // "the version of `alias` is visible at options.as_of (?1)".
 std::string visible(const char* alias, const ReadOptions& options) {
   const std::string a = alias;
-  return options.as_of ? a + ".recorded_from <= ?1 AND (" + a +
-                             ".recorded_to IS NULL OR " + a +
-                             ".recorded_to > ?1)"
-                       : a + ".recorded_to IS NULL";
+  return options.as_of
+             ? a + ".recorded_from <= ?1 AND (" + a +
+                   ".recorded_to IS NULL OR " + a + ".recorded_to > ?1)"
+             : a + ".recorded_to IS NULL";
 }
 
 // Reads the documents of the versions of `table` visible at `options`
@@ -129,8 +129,7 @@ std::vector<T> read_docs(SQLite::Database& db, const char* table,
                          const ReadOptions& options) {
   SQLite::Statement q{db, std::string("SELECT t.doc FROM ") + table +
                               " t WHERE " + visible("t", options) + " AND " +
-                              filter +
-                              " ORDER BY t.version"};
+                              filter + " ORDER BY t.version"};
   if (options.as_of) {
     q.bind(1, static_cast<int64_t>(detail::to_stored(*options.as_of)));
   }
@@ -152,8 +151,9 @@ std::string json_ids(const std::set<Id>& ids) {
 // `ids` and their ancestors by the parent column of `table`, transitively,
 // as the versions visible at `options` name them.
 std::string with_ancestors(const char* table, const ReadOptions& options) {
-  return std::string("t.id IN (WITH RECURSIVE up(id) AS (SELECT value FROM "
-                     "json_each(?2) UNION SELECT p.parent FROM ") +
+  return std::string(
+             "t.id IN (WITH RECURSIVE up(id) AS (SELECT value FROM "
+             "json_each(?2) UNION SELECT p.parent FROM ") +
          table + " p JOIN up ON p.id = up.id WHERE p.parent IS NOT NULL AND " +
          visible("p", options) + ") SELECT id FROM up)";
 }
@@ -180,9 +180,9 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
       if (e.process) processes.insert(*e.process);
     }
     const std::string event_ids = json_ids(ids);
-    t.claims = read_docs<Claim>(
-        db, "claim", "t.event IN (SELECT value FROM json_each(?2))", event_ids,
-        options);
+    t.claims = read_docs<Claim>(db, "claim",
+                                "t.event IN (SELECT value FROM json_each(?2))",
+                                event_ids, options);
     t.links = read_docs<Link>(
         db, "link",
         "t.from_event IN (SELECT value FROM json_each(?2)) AND t.to_event IN "
@@ -193,9 +193,9 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
       sources.insert(c.source);
       if (c.claimant) actors.insert(*c.claimant);
     }
-    for (Actor& a : read_docs<Actor>(db, "actor",
-                                     "t.id IN (SELECT value FROM json_each(?2))",
-                                     json_ids(actors), options)) {
+    for (Actor& a : read_docs<Actor>(
+             db, "actor", "t.id IN (SELECT value FROM json_each(?2))",
+             json_ids(actors), options)) {
       t.actors.emplace(a.id, std::move(a));
     }
     for (Source& s : read_docs<Source>(
@@ -203,8 +203,9 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
              json_ids(sources), options)) {
       t.sources.emplace(s.id, std::move(s));
     }
-    for (Place& p : read_docs<Place>(db, "place", with_ancestors("place", options),
-                                     json_ids(places), options)) {
+    for (Place& p :
+         read_docs<Place>(db, "place", with_ancestors("place", options),
+                          json_ids(places), options)) {
       t.places.emplace(p.id, std::move(p));
     }
     for (Process& p :

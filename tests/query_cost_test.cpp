@@ -49,7 +49,7 @@ Answer page_of_russia(parley::Database& db) {
   sqlite3_trace_v2(handle, 0, nullptr, nullptr);
   for (const auto& e : t.events) {
     a.events.push_back(e.id.value);
-    for (const auto* c : t.claims_on(e.id)) a.claims.push_back(c.id.value);
+    for (const auto* c : t.claims_on(e.id)) a.claims.push_back(c->id.value);
   }
   a.actors = t.actors.size(), a.places = t.places.size();
   a.sources = t.sources.size(), a.links = t.links.size();
@@ -69,7 +69,7 @@ TEST_CASE("a page's timeline costs the same with 10,000 unrelated claims") {
   parley::Document more;
   parley::Source source;
   source.id = parley::SourceId{"source:wire"};
-  source.title = {{"en", "Wire"}};
+  source.title = "Wire";
   more.sources.push_back({source});
   parley::Event elsewhere;
   elsewhere.id = parley::EventId{"event:elsewhere"};

@@ -2,8 +2,8 @@
 // query, EXPLAIN QUERY PLAN of the exact SQL and parameters (taken from the
 // internal hook in src/query/sql.hpp) names the index expected to serve it
 // (a positive check, so a change in SQLite's wording fails rather than
-// passes) and shows no full scan of the event table. Plans here are SQLite's choices without ANALYZE
-// statistics, as parley runs them.
+// passes) and shows no full scan of the event table. Plans here are SQLite's
+// choices without ANALYZE statistics, as parley runs them.
 #include <string>
 #include <vector>
 
@@ -57,9 +57,15 @@ bool scans_events(const std::vector<std::string>& lines) {
 }
 
 // True when the page is sorted after reading rather than read in order.
+// A time window's plan merges two ordered arms: the short events read in
+// order, and the long events found through event_long, which are sorted
+// (they are few); only a sort outside that arm counts.
 bool sorts(const std::vector<std::string>& lines) {
+  bool long_arm = false;
   for (const std::string& line : lines) {
-    if (line == "USE TEMP B-TREE FOR ORDER BY") return true;
+    if (line == "LEFT" || line == "RIGHT") long_arm = false;
+    if (line.rfind("SCAN event_long", 0) == 0) long_arm = true;
+    if (line == "USE TEMP B-TREE FOR ORDER BY" && !long_arm) return true;
   }
   return false;
 }
@@ -222,7 +228,7 @@ TEST_CASE("query plans: the checks catch a full scan and a missing index") {
   SQLite::Database db{fixture().file.string(), SQLite::OPEN_READONLY};
   SQLite::Statement s{db,
                       "EXPLAIN QUERY PLAN SELECT e.id FROM event e WHERE "
-                      "e.doc LIKE '%Astana%' ORDER BY e.lo, e.hi, e.id"};
+                      "e.doc LIKE '%Astana%' ORDER BY e.time"};
   std::vector<std::string> lines;
   while (s.executeStep()) lines.push_back(s.getColumn(3).getString());
   INFO(show(lines));

@@ -178,8 +178,8 @@ class Database {
   // How many current actors, places, processes, sources, events, claims
   // and links the database holds. Cheap: kept up to date by the writes.
   struct Totals {
-    std::size_t actors = 0, places = 0, processes = 0, sources = 0,
-                events = 0, claims = 0, links = 0;
+    std::size_t actors = 0, places = 0, processes = 0, sources = 0, events = 0,
+                claims = 0, links = 0;
   };
   Totals totals() const;
 

@@ -68,8 +68,8 @@ void write_text(const std::vector<Count>& counts, bool deaths,
     for (std::size_t i = bar_length(value, largest); i > 0; --i) bar += "█";
     out << bar << ' ' << c.count;
     if (deaths) {
-      out << " events, deaths " << c.deaths_best << " (" << c.deaths_low
-          << "–" << c.deaths_high << ")";
+      out << " events, deaths " << c.deaths_best << " (" << c.deaths_low << "–"
+          << c.deaths_high << ")";
     }
     out << '\n';
   }

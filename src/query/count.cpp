@@ -101,10 +101,10 @@ std::optional<Tallies> from_months(SQLite::Database& db, const Query& q,
              ")";
   }
   if (!q.processes.empty()) {
-    where += " AND process IN (" +
-             detail::nested("process", q, binds,
-                            detail::json_list(q.processes)) +
-             ")";
+    where +=
+        " AND process IN (" +
+        detail::nested("process", q, binds, detail::json_list(q.processes)) +
+        ")";
   }
   if (!q.kinds.empty()) {
     where += " AND kind IN (SELECT value FROM json_each(?))";
@@ -113,11 +113,11 @@ std::optional<Tallies> from_months(SQLite::Database& db, const Query& q,
   const std::string key = group == GroupBy::kind   ? "kind"
                           : group == GroupBy::none ? "''"
                                                    : table;
-  SQLite::Statement s{
-      db, "SELECT month, " + key +
-              ", sum(events), sum(deaths_low), sum(deaths_best), "
-              "sum(deaths_high) FROM count_" +
-              table + " WHERE " + where + " GROUP BY 1, 2"};
+  SQLite::Statement s{db,
+                      "SELECT month, " + key +
+                          ", sum(events), sum(deaths_low), sum(deaths_best), "
+                          "sum(deaths_high) FROM count_" +
+                          table + " WHERE " + where + " GROUP BY 1, 2"};
   detail::bind_all(s, binds);
   Tallies out;
   while (s.executeStep()) {
