@@ -3,7 +3,8 @@
 #include <sstream>
 
 #include "parley/error.hpp"
-#include "parley/relative.hpp"
+#include "parley/normalize.hpp"
+#include "parley/record_time.hpp"
 
 namespace parley::cli {
 namespace {
