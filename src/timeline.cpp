@@ -2,6 +2,14 @@
 
 #include <algorithm>
 #include <set>
+#include <string>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/database.hpp"
+
+#include "store/impl.hpp"
 
 namespace parley {
 namespace {
@@ -47,6 +55,10 @@ const Source* Timeline::source(const SourceId& id) const {
   return find(sources, id);
 }
 const Event* Timeline::event(const EventId& id) const {
+  if (indexed_events_ == events.size() && !events.empty()) {
+    auto it = event_at_.find(id);
+    return it == event_at_.end() ? nullptr : &events[it->second];
+  }
   for (const Event& e : events) {
     if (e.id == id) return &e;
   }
@@ -55,10 +67,29 @@ const Event* Timeline::event(const EventId& id) const {
 
 std::vector<const Claim*> Timeline::claims_on(const EventId& id) const {
   std::vector<const Claim*> out;
+  if (indexed_claims_ == claims.size() && !claims.empty()) {
+    auto it = claims_at_.find(id);
+    if (it == claims_at_.end()) return out;
+    for (std::size_t i : it->second) out.push_back(&claims[i]);
+    return out;
+  }
   for (const Claim& c : claims) {
     if (c.event == id) out.push_back(&c);
   }
   return out;
+}
+
+void Timeline::index() {
+  event_at_.clear();
+  claims_at_.clear();
+  for (std::size_t i = 0; i < events.size(); ++i) {
+    event_at_.emplace(events[i].id, i);
+  }
+  for (std::size_t i = 0; i < claims.size(); ++i) {
+    claims_at_[claims[i].event].push_back(i);
+  }
+  indexed_events_ = events.size();
+  indexed_claims_ = claims.size();
 }
 
 std::vector<const Place*> Timeline::place_path(const PlaceId& id) const {
@@ -78,58 +109,114 @@ std::optional<Coordinates> Timeline::coordinates(const Event& event) const {
   return std::nullopt;
 }
 
-Timeline make_timeline(const Database& db, std::vector<Event> events,
-                       const ReadOptions& options) {
-  Timeline t;
-  std::sort(events.begin(), events.end(), chronological);
-  std::set<EventId> ids;
-  for (const Event& e : events) ids.insert(e.id);
+namespace {
 
-  auto add_actor = [&](const ActorId& id) {
-    if (t.actors.count(id)) return;
-    if (auto a = db.actor(id, options)) t.actors.emplace(id, std::move(*a));
-  };
-  auto add_place = [&](PlaceId id) {
-    while (!t.places.count(id)) {
-      auto p = db.place(id, options);
-      if (!p) return;
-      auto parent = p->parent;
-      t.places.emplace(id, std::move(*p));
-      if (!parent) return;
-      id = *parent;
-    }
-  };
-  auto add_process = [&](ProcessId id) {
-    while (!t.processes.count(id)) {
-      auto p = db.process(id, options);
-      if (!p) return;
-      auto parent = p->parent;
-      t.processes.emplace(id, std::move(*p));
-      if (!parent) return;
-      id = *parent;
-    }
-  };
-  for (const Event& e : events) {
-    for (const Participant& p : e.participants) add_actor(p.actor);
-    for (const PayloadActor& p : payload_actors(e.payload)) add_actor(p.actor);
-    if (e.place) add_place(*e.place);
-    if (e.process) add_process(*e.process);
+// "the version of `alias` is visible at options.as_of (?1)".
+std::string visible(const char* alias, const ReadOptions& options) {
+  const std::string a = alias;
+  return options.as_of
+             ? a + ".recorded_from <= ?1 AND (" + a +
+                   ".recorded_to IS NULL OR " + a + ".recorded_to > ?1)"
+             : a + ".recorded_to IS NULL";
+}
+
+// Reads the documents of the versions of `table` visible at `options`
+// whose key column is in the JSON array `ids`, in recorded order: one
+// statement. `filter` is SQL over the row (alias t) with ?2 for the array.
+template <class T>
+std::vector<T> read_docs(SQLite::Database& db, const char* table,
+                         const std::string& filter, const std::string& ids,
+                         const ReadOptions& options) {
+  SQLite::Statement q{db, std::string("SELECT t.doc FROM ") + table +
+                              " t WHERE " + visible("t", options) + " AND " +
+                              filter + " ORDER BY t.version"};
+  if (options.as_of) {
+    q.bind(1, static_cast<int64_t>(detail::to_stored(*options.as_of)));
   }
-  for (Claim& c : db.claims(options)) {
-    if (!ids.count(c.event)) continue;
-    if (c.claimant) add_actor(*c.claimant);
-    if (!t.sources.count(c.source)) {
-      if (auto s = db.source(c.source, options)) {
-        t.sources.emplace(c.source, std::move(*s));
+  q.bind(2, ids);
+  std::vector<T> out;
+  while (q.executeStep()) {
+    out.push_back(nlohmann::json::parse(q.getColumn(0).getString()).get<T>());
+  }
+  return out;
+}
+
+template <class Id>
+std::string json_ids(const std::set<Id>& ids) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const Id& id : ids) out.push_back(id.value);
+  return out.dump();
+}
+
+// `ids` and their ancestors by the parent column of `table`, transitively,
+// as the versions visible at `options` name them.
+std::string with_ancestors(const char* table, const ReadOptions& options) {
+  return std::string(
+             "t.id IN (WITH RECURSIVE up(id) AS (SELECT value FROM "
+             "json_each(?2) UNION SELECT p.parent FROM ") +
+         table + " p JOIN up ON p.id = up.id WHERE p.parent IS NOT NULL AND " +
+         visible("p", options) + ") SELECT id FROM up)";
+}
+
+}  // namespace
+
+Timeline make_timeline(const Database& database, std::vector<Event> events,
+                       const ReadOptions& options) {
+  return detail::guard([&] {
+    SQLite::Database& db = detail::DatabaseAccess::connection(database);
+    Timeline t;
+    std::sort(events.begin(), events.end(), chronological);
+    std::set<EventId> ids;
+    std::set<ActorId> actors;
+    std::set<PlaceId> places;
+    std::set<ProcessId> processes;
+    for (const Event& e : events) {
+      ids.insert(e.id);
+      for (const Participant& p : e.participants) actors.insert(p.actor);
+      for (const PayloadActor& p : payload_actors(e.payload)) {
+        actors.insert(p.actor);
       }
+      if (e.place) places.insert(*e.place);
+      if (e.process) processes.insert(*e.process);
     }
-    t.claims.push_back(std::move(c));
-  }
-  for (Link& l : db.links(options)) {
-    if (ids.count(l.from) && ids.count(l.to)) t.links.push_back(std::move(l));
-  }
-  t.events = std::move(events);
-  return t;
+    const std::string event_ids = json_ids(ids);
+    t.claims = read_docs<Claim>(db, "claim",
+                                "t.event IN (SELECT value FROM json_each(?2))",
+                                event_ids, options);
+    t.links = read_docs<Link>(
+        db, "link",
+        "t.from_event IN (SELECT value FROM json_each(?2)) AND t.to_event IN "
+        "(SELECT value FROM json_each(?2))",
+        event_ids, options);
+    std::set<SourceId> sources;
+    for (const Claim& c : t.claims) {
+      sources.insert(c.source);
+      if (c.claimant) actors.insert(*c.claimant);
+    }
+    for (Actor& a : read_docs<Actor>(
+             db, "actor", "t.id IN (SELECT value FROM json_each(?2))",
+             json_ids(actors), options)) {
+      t.actors.emplace(a.id, std::move(a));
+    }
+    for (Source& s : read_docs<Source>(
+             db, "source", "t.id IN (SELECT value FROM json_each(?2))",
+             json_ids(sources), options)) {
+      t.sources.emplace(s.id, std::move(s));
+    }
+    for (Place& p :
+         read_docs<Place>(db, "place", with_ancestors("place", options),
+                          json_ids(places), options)) {
+      t.places.emplace(p.id, std::move(p));
+    }
+    for (Process& p :
+         read_docs<Process>(db, "process", with_ancestors("process", options),
+                            json_ids(processes), options)) {
+      t.processes.emplace(p.id, std::move(p));
+    }
+    t.events = std::move(events);
+    t.index();
+    return t;
+  });
 }
 
 }  // namespace parley

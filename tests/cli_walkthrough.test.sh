@@ -96,6 +96,21 @@ for cmd in init import export timeline stats edtf resolve allen; do
   "$parley" "$cmd" --help | grep -q "Example" || fail "$cmd --help has no example"
 done
 pass
+# parley count: events per period as a bar chart, CSV and JSON; the CSV
+# totals agree with stats.
+out=$("$parley" count astana.db --by month --group none --format csv)
+[[ "$(head -1 <<<"$out")" == "period,events" ]] || fail "count csv: $out"
+total=$(tail -n +2 <<<"$out" | awk -F, '{s += $2} END {print s}')
+events=$("$parley" stats astana.db | grep '"events"' | tr -dc 0-9)
+[[ "$total" == "$events" ]] || fail "count total $total, stats $events"
+"$parley" count astana.db --by year | grep -q "█" || fail "no bar chart"
+"$parley" count astana.db --by month --actor Iran --format json |
+  grep -q '"events"' || fail "count --format json"
+"$parley" count astana.db --by year --group actor --format md |
+  grep -q "^| period | actor | events |" || fail "count --format md"
+expect_exit 65 "$parley" count astana.db --by fortnight
+"$parley" count --help | grep -q "Example" || fail "count --help"
+pass
 echo "$passed passed, 0 failed"
 
 # Issue 12: hostile text, exit codes, limits, the cursor, `parley migrate`.

@@ -40,6 +40,11 @@
 
 namespace parley {
 
+struct Timeline;
+namespace detail {
+struct DatabaseAccess;
+}
+
 struct OpenOptions {
   // Create the file when it does not exist. Default: true.
   bool create = true;
@@ -179,17 +184,45 @@ class Database {
   // SQL.
   Page query(const Query& query) const;
 
-  // How many events matching `query` fall in each period, by kind or by
-  // actor (an event counts once per actor it names). An event counts in
-  // the period of its earliest start. Query::limit and after are ignored.
+  // How many events matching `query` fall in each period, by kind, actor
+  // (an event counts once per actor it names), place (the event's own),
+  // process (its own) or none, with the sums of their death estimates. An
+  // event counts in the period of its earliest start. Query::limit and
+  // after are ignored. Results are sorted by period, then key.
+  //
+  // Cost: count tables kept up to date by every write answer a query with
+  // no time, status, topic, text, role or as-of filter, at most one actor
+  // and no members, filtering or grouping on at most one of actor, place
+  // and process; they read rows per (day, kind), or per (month, kind, key)
+  // when an actor, place or process is involved. Any other query (and
+  // periods of a day or week with an actor, place or process) is counted
+  // exactly from the matching events: its cost follows the number of
+  // matches, as Database::query's with no limit.
   std::vector<Count> count(const Query& query, Period period,
                            GroupBy group) const;
 
-  class Impl;
+  // How many current actors, places, processes, sources, events, claims
+  // and links the database holds. Cheap: kept up to date by the writes.
+  struct Totals {
+    std::size_t actors = 0, places = 0, processes = 0, sources = 0, events = 0,
+                claims = 0, links = 0;
+  };
+  Totals totals() const;
 
  private:
+  friend struct detail::DatabaseAccess;  // src/: the connection, for tests
+  class Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// Builds a timeline (timeline.hpp) of `events`, sorted here, read from `db`
+// as of `options`: the claims on those events, the links between them, and
+// the actors, places (with ancestors), processes and sources they name.
+// Cost: one statement per table whatever the database holds; it reads
+// the rows the timeline keeps and nothing else. Throws parley::Error
+// (storage) when the database fails.
+Timeline make_timeline(const Database& db, std::vector<Event> events,
+                       const ReadOptions& options = {});
 
 }  // namespace parley
 

@@ -19,6 +19,7 @@
 #ifndef PARLEY_QUERY_HPP
 #define PARLEY_QUERY_HPP
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -96,15 +97,23 @@ struct Page {
   std::optional<std::string> next;
 };
 
-// Events counted by period and by kind or actor, for plots.
+// Events counted by period and by kind, actor, place, process or nothing,
+// for plots.
 enum class Period { day, week, month, year };
-enum class GroupBy { kind, actor };
+enum class GroupBy { kind, actor, place, process, none };
 
 struct Count {
   std::string period;  // "2017-02-16", "2017-W07", "2017-02", "2017";
                        // "unknown" for events without a known start
-  std::string key;     // a kind name or an actor id
+  std::string key;     // a kind name, an actor, place or process id; empty
+                       // for GroupBy::none and for events without a place
+                       // or process
   std::size_t count = 0;
+  // The sums of the counted events' death estimates (hostilities' low, best
+  // and high; an event without an estimate adds 0).
+  std::int64_t deaths_low = 0;
+  std::int64_t deaths_best = 0;
+  std::int64_t deaths_high = 0;
   bool operator==(const Count&) const = default;
 };
 
@@ -117,6 +126,9 @@ PARLEY_ENUM_NAMES(parley::Period, {parley::Period::day, "day"},
                   {parley::Period::month, "month"},
                   {parley::Period::year, "year"});
 PARLEY_ENUM_NAMES(parley::GroupBy, {parley::GroupBy::kind, "kind"},
-                  {parley::GroupBy::actor, "actor"});
+                  {parley::GroupBy::actor, "actor"},
+                  {parley::GroupBy::place, "place"},
+                  {parley::GroupBy::process, "process"},
+                  {parley::GroupBy::none, "none"});
 
 #endif  // PARLEY_QUERY_HPP

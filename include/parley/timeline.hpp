@@ -4,25 +4,28 @@
 // A Timeline is a self-contained snapshot: its events in chronological
 // order, and every actor, place (with its ancestors), process, claim,
 // source and link those events name. Renderers read only the Timeline,
-// never the database.
+// never the database. It is built from a database by parley::make_timeline
+// (database.hpp), so this header does not depend on the store.
 //
 //   parley::Database db{"astana.db"};
-//   parley::Timeline t = parley::make_timeline(db, db.events());
+//   parley::Timeline t = parley::make_timeline(db, db.query(q).events);
 //   for (const parley::Event& e : t.events) {
 //     for (const parley::Claim* c : t.claims_on(e.id)) { ... }
 //   }
 //
-// Thread-safety: a Timeline is a plain value.
+// Thread-safety: a Timeline is a plain value; const lookups may run
+// concurrently.
 #ifndef PARLEY_TIMELINE_HPP
 #define PARLEY_TIMELINE_HPP
 
+#include <cstddef>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "parley/actor.hpp"
 #include "parley/claim.hpp"
-#include "parley/database.hpp"
 #include "parley/event.hpp"
 #include "parley/link.hpp"
 #include "parley/place.hpp"
@@ -46,15 +49,22 @@ struct Timeline {
   std::vector<Claim> claims;  // claims on the events, in recorded order
   std::vector<Link> links;    // links whose two ends are both events here
 
-  // Lookups: nullptr when the id is not in the timeline.
+  // Lookups: nullptr when the id is not in the timeline. Logarithmic once
+  // index() has run (make_timeline runs it); linear scans before.
   const Actor* actor(const ActorId& id) const;
   const Place* place(const PlaceId& id) const;
   const Process* process(const ProcessId& id) const;
   const Source* source(const SourceId& id) const;
   const Event* event(const EventId& id) const;
 
-  // The claims about one event, in recorded order.
+  // The claims about one event, in recorded order. Costs the claims
+  // returned once index() has run; a scan of every claim before.
   std::vector<const Claim*> claims_on(const EventId& id) const;
+
+  // Indexes `events` and `claims` by event id for event() and claims_on().
+  // make_timeline calls it; call it again after changing either vector
+  // (lookups ignore an index whose sizes no longer match).
+  void index();
 
   // The place and its ancestors, innermost first: Eastern Ghouta, Rif
   // Dimashq, Syria.
@@ -63,12 +73,13 @@ struct Timeline {
   // The event's place coordinates, or those of the nearest ancestor that
   // has them; empty when none has.
   std::optional<Coordinates> coordinates(const Event& event) const;
-};
 
-// Builds a timeline of `events` (sorted here) from `db`, read as of
-// `options`. Throws parley::Error (storage) when the database fails.
-Timeline make_timeline(const Database& db, std::vector<Event> events,
-                       const ReadOptions& options = {});
+ private:
+  std::map<EventId, std::size_t> event_at_;  // positions in events
+  std::map<EventId, std::vector<std::size_t>> claims_at_;  // in claims
+  std::size_t indexed_events_ = 0;  // the sizes of events and claims when
+  std::size_t indexed_claims_ = 0;  // index() ran
+};
 
 }  // namespace parley
 

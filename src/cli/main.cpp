@@ -26,6 +26,7 @@ int main(int argc, char** argv) {
   cli::add_data_commands(app, action);
   cli::add_timeline_command(app, action);
   cli::add_migrate_command(app, action);
+  cli::add_count_command(app, action);
 
   try {
     app.parse(argc, argv);

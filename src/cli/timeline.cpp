@@ -12,14 +12,13 @@
 
 #include <iostream>
 #include <memory>
-#include <sstream>
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
-#include "parley/normalize.hpp"
 #include "parley/render/render.hpp"
 
 #include "cli/command.hpp"
+#include "cli/filters.hpp"
 #include "cli/output.hpp"
 
 namespace parley::cli {
@@ -27,21 +26,7 @@ namespace {
 
 struct TimelineArgs {
   std::string db;
-  std::string from;
-  std::string to;
-  std::string relation;
-  std::string certainty = "possible";
-  std::string semantics = "within";
-  std::vector<std::string> actors;
-  std::string role;
-  bool members = false;
-  std::vector<std::string> kinds;
-  std::vector<std::string> places;
-  std::vector<std::string> processes;
-  std::vector<std::string> statuses;
-  std::vector<std::string> topics;
-  std::string text;
-  std::string as_of;
+  FilterArgs filters;
   std::size_t limit = 0;
   std::string after;
   std::string format = "text";
@@ -51,134 +36,13 @@ struct TimelineArgs {
   bool csv_raw = false;
 };
 
-// "during,equals" -> the relations; throws Error naming the bad one.
-Relations parse_relations(const std::string& text) {
-  Relations out;
-  std::stringstream in{text};
-  std::string name;
-  while (std::getline(in, name, ',')) {
-    auto r = allen_from_string(name);
-    if (!r) {
-      throw Error(Errc::bad_value, "--relation",
-                  "unknown relation '" + name +
-                      "'; expected names such as before, meets, overlaps, "
-                      "starts, during, finishes, equals, after");
-    }
-    out = out | *r;
-  }
-  return out;
-}
-
-// Names compare without case (ASCII) and with Arabic normalised.
-std::string folded(std::string_view text) {
-  std::string out = normalize_arabic(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-template <class Entity>
-bool named(const Entity& e, const std::string& wanted) {
-  for (const auto& [lang, name] : e.names) {
-    if (folded(name) == wanted) return true;
-  }
-  if constexpr (requires { e.aliases; }) {
-    for (const auto& alias : e.aliases) {
-      if (folded(alias) == wanted) return true;
-    }
-  }
-  return false;
-}
-
-// Each value is an id, or a name or alias in any language ("Iran",
-// "إيران"); a name may match several entities. Throws Error naming the
-// flag when a value matches nothing.
-template <class Entity>
-auto resolve(const std::vector<std::string>& values,
-             const std::vector<Entity>& all, const char* flag) {
-  std::vector<decltype(Entity{}.id)> out;
-  for (const std::string& v : values) {
-    const std::size_t before = out.size();
-    const std::string wanted = folded(v);
-    for (const Entity& e : all) {
-      if (e.id.value == v || named(e, wanted)) out.push_back(e.id);
-    }
-    if (out.size() == before) {
-      throw Error(Errc::bad_value, flag, "no id or name '" + v + "'");
-    }
-  }
-  return out;
-}
-
-Query build_query(const TimelineArgs& a, const Database& db) {
-  Query q;
-  if (!a.from.empty() || !a.to.empty()) {
-    const std::string window = a.from == a.to
-                                   ? a.from
-                                   : (a.from.empty() ? ".." : a.from) + "/" +
-                                         (a.to.empty() ? ".." : a.to);
-    TimeFilter f{Edtf::parse(window)};
-    if (!a.relation.empty()) f.relations = parse_relations(a.relation);
-    f.certainty = parse_enum<Certainty>(a.certainty);
-    f.semantics = a.semantics == "spans" ? Semantics::spans : Semantics::within;
-    q.time = f;
-  }
-  if (!a.actors.empty()) q.actors = resolve(a.actors, db.actors(), "--actor");
-  q.role = a.role;
-  q.include_members = a.members;
-  q.kinds = a.kinds;
-  for (const auto& k : q.kinds) (void)expand_kind(k);
-  if (!a.places.empty()) q.places = resolve(a.places, db.places(), "--place");
-  if (!a.processes.empty()) {
-    q.processes = resolve(a.processes, db.processes(), "--process");
-  }
-  for (const auto& s : a.statuses) q.statuses.push_back(parse_enum<Status>(s));
-  q.topics = a.topics;
-  q.text = a.text;
-  if (!a.as_of.empty()) {
-    q.as_of = parse_record_time(a.as_of);
-    // A plain day means as known by the end of that day.
-    if (a.as_of.size() == 10) {
-      *q.as_of += date::days{1} - std::chrono::microseconds{1};
-    }
-  }
-  q.limit = a.limit;
-  if (!a.after.empty()) q.after = a.after;
-  return q;
-}
-
 }  // namespace
 
 void add_timeline_command(CLI::App& app, Action& action) {
   auto a = std::make_shared<TimelineArgs>();
   auto* cmd = app.add_subcommand("timeline", "Query events and render them");
   cmd->add_option("DB", a->db, "Database file")->required();
-  cmd->add_option("--from", a->from, "Window start (EDTF)");
-  cmd->add_option("--to", a->to, "Window end (EDTF)");
-  cmd->add_option("--relation", a->relation,
-                  "Allen relations to the window, comma-separated "
-                  "(default: any common day)");
-  cmd->add_option("--certainty", a->certainty, "possible (default) or certain");
-  cmd->add_option("--semantics", a->semantics,
-                  "within (default) or spans: how event times are read");
-  cmd->add_option("--actor", a->actors,
-                  "Actor id or name in any language (repeatable)");
-  cmd->add_option("--role", a->role, "Only where the actor has this role");
-  cmd->add_flag("--members", a->members,
-                "Include members and heads of the actors");
-  cmd->add_option("--kind", a->kinds, "Kind or kind group (repeatable)");
-  cmd->add_option("--place", a->places,
-                  "Place id or name, with the places inside");
-  cmd->add_option("--process", a->processes,
-                  "Process id or name, with nested ones");
-  cmd->add_option("--status", a->statuses,
-                  "scheduled, held, postponed, cancelled, none");
-  cmd->add_option("--topic", a->topics, "Topic (repeatable)");
-  cmd->add_option("--text", a->text, "Full-text search, English or Arabic");
-  cmd->add_option("--as-of", a->as_of,
-                  "Record time: the database as known then; a plain day "
-                  "(2017-02-16) means by the end of that day (UTC)");
+  add_filter_options(*cmd, a->filters);
   cmd->add_option("--limit", a->limit, "At most N events");
   cmd->add_option("--after", a->after, "Cursor of the next page");
   cmd->add_option("--format", a->format,
@@ -200,7 +64,9 @@ void add_timeline_command(CLI::App& app, Action& action) {
       const Format format = parse_format(a->format);
       auto db = open_existing(a->db);
       if (!db) return static_cast<int>(no_input);
-      const Query q = build_query(*a, *db);
+      Query q = build_query(a->filters, *db);
+      q.limit = a->limit;
+      if (!a->after.empty()) q.after = a->after;
       Page page = db->query(q);
       const Timeline t =
           make_timeline(*db, std::move(page.events), ReadOptions{q.as_of});

@@ -1,36 +1,116 @@
-// Internal: the SQL that Database::query runs, for tests that check its
-// plan (tests/query_plan_test.cpp). Not part of the public API.
+// Internal: the SQL that Database::query and Database::count run, shared by
+// src/query/*.cpp and the tests that check its plan
+// (tests/query_plan_test.cpp). Not part of the public API.
 #ifndef PARLEY_SRC_QUERY_SQL_HPP
 #define PARLEY_SRC_QUERY_SQL_HPP
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <type_traits>
 #include <variant>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/query.hpp"
 
 namespace parley::detail {
 
+using Binding = std::variant<std::int64_t, std::string>;
+
 // A statement and its parameters, in order (1, 2, ...).
 struct QuerySql {
   std::string sql;
-  std::vector<std::variant<std::int64_t, std::string>> binds;
+  std::vector<Binding> binds;
 };
+
+// Events longer than this many days (hi - lo), or with an open or unknown
+// bound, are found through the event_long R*Tree; shorter ones through the
+// chronological index from `window start - long_event_days`
+// (schema/004_counts_and_spans.sql; the number is written there too).
+constexpr std::int64_t long_event_days = 16;
+
+// The day envelope [lo, hi) of a time window that bounds both sides.
+struct Window {
+  std::int64_t lo;
+  std::int64_t hi;
+};
+
+// A WHERE clause over `event e` under construction, and its parameters in
+// order. `window`, when set, is a condition not yet in `sql`: rows must
+// overlap it (see select_rows).
+struct Where {
+  std::string sql = "1";
+  std::vector<Binding> binds;
+  std::optional<Window> window;
+
+  void add(const std::string& condition, std::vector<Binding> values = {}) {
+    sql += " AND " + condition;
+    for (auto& v : values) binds.push_back(std::move(v));
+  }
+};
+
+// The conditions of `query` (all but the cursor and the exact Allen test).
+// `db` is read to expand Query::include_members. Throws Error (bad_value)
+// for an empty window or an unknown kind.
+Where build_where(SQLite::Database& db, const Query& query);
+
+// "SELECT `columns` FROM event e WHERE" the rows of `where` and `extra`
+// (SQL starting with " AND", parameters `extra_binds`), appending every
+// parameter to `binds`. With a window, a UNION ALL of two SELECTs: short
+// events in the window through the chronological index, long ones through
+// event_long. An ORDER BY after it must name result columns by number.
+std::string select_rows(const char* columns, const Where& where,
+                        const std::string& extra,
+                        const std::vector<Binding>& extra_binds,
+                        std::vector<Binding>& binds);
+
+// Whether the row (columns as query.cpp's `page_columns`: time text at 3,
+// bounds at 4..11) stands in the time filter's relation, exactly.
+bool time_matches(SQLite::Statement& row, const Query& query);
+
+// "2017-02-16", "2017-W07", "2017-02", "2017", or "unknown" for the
+// smallest integer (an unknown start).
+std::string period_of(std::int64_t day, Period period);
+
+// The kinds of Query::kinds, groups expanded.
+std::vector<EventKind> kinds_of(const Query& query);
+
+// `ids` (a JSON array parameter) and everything nested under them in
+// `table` by its parent column, visible as of query.as_of: a SELECT of ids.
+std::string nested(const char* table, const Query& query,
+                   std::vector<Binding>& binds, const std::string& ids);
+
+// The values as one JSON array text, for json_each.
+template <class T>
+std::string json_list(const std::vector<T>& values) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& v : values) {
+    if constexpr (std::is_same_v<T, std::string>) {
+      out.push_back(v);
+    } else if constexpr (detail::NamedEnum<T>) {
+      out.push_back(std::string(to_string(v)));
+    } else {
+      out.push_back(v.value);
+    }
+  }
+  return out.dump();
+}
 
 // The statement Database::query runs for the first batch of `query` (with
 // its cursor, if any), reading at most `batch` rows. `db` is read only to
 // expand Query::include_members. Throws Error as Database::query does.
 QuerySql query_sql(SQLite::Database& db, const Query& query, std::size_t batch);
 
-// The statement Database::count runs for `query`.
+// The statement Database::count runs for `query` when it counts exactly.
 QuerySql count_sql(SQLite::Database& db, const Query& query);
 
-// Binds every parameter of `sql` to `statement`.
+// Binds every parameter to `statement`.
+void bind_all(SQLite::Statement& statement, const std::vector<Binding>& binds);
 void bind_all(SQLite::Statement& statement, const QuerySql& sql);
 
 }  // namespace parley::detail

@@ -7,6 +7,7 @@
 #include <SQLiteCpp/Database.h>
 
 #include "parley/database.hpp"
+#include "parley/error.hpp"
 
 namespace parley {
 
@@ -18,6 +19,15 @@ class Database::Impl {
 };
 
 namespace detail {
+
+// The connection of a Database, for src/ code outside its members
+// (make_timeline) and for tests (statement counts, query plans). Not part
+// of the public API.
+struct DatabaseAccess {
+  static SQLite::Database& connection(const Database& db) {
+    return db.impl_->db;
+  }
+};
 
 // Runs `body`, translating SQLite's exceptions into parley::Error.
 template <class F>
