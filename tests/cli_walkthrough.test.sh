@@ -142,7 +142,7 @@ expect_exit 65 "$parley" import astana.db long.json --max-string-bytes 1000
 grep -q "max_string_bytes" err || fail "string limit: $(cat err)"
 expect_exit 65 "$parley" import astana.db long.json --max-document-bytes 100
 grep -q "max_document_bytes" err || fail "document limit: $(cat err)"
-printf '{"format": "parley", "version": 1, "x": %s1%s}' "$(printf '[%.0s' {1..70})" "$(printf ']%.0s' {1..70})" >deep.json
+printf '{"format": "parley", "version": 1, "events": %s1%s}' "$(printf '[%.0s' {1..70})" "$(printf ']%.0s' {1..70})" >deep.json
 expect_exit 65 "$parley" import astana.db deep.json
 grep -q "max_depth" err || fail "depth limit: $(cat err)"
 [[ "$("$parley" export astana.db --history)" == "$before" ]] || fail "refused imports changed the database"
