@@ -128,6 +128,25 @@ std::vector<std::string_view> names(Relations r);
 // "before|meets" (or "" for none).
 std::string to_string(Relations r);
 
+// An interval in whole minutes, half-open, each end known to lie in a
+// closed range: [earliest_start, latest_start] for the start, likewise the
+// end. Both sides of a comparison count from the same epoch (parley's
+// clock times use UTC minutes since 1970-01-01; parley/clock.hpp builds
+// them). Values must stay within ±2^59.
+struct MinuteBounds {
+  std::int64_t earliest_start = 0;
+  std::int64_t latest_start = 0;
+  std::int64_t earliest_end = 0;
+  std::int64_t latest_end = 0;
+
+  bool operator==(const MinuteBounds&) const = default;
+};
+
+// The base relations of x to y that some assignment of minutes within
+// both bounds makes true; empty when a side's bounds are inconsistent
+// (no start before its end).
+Relations possible_relations(const MinuteBounds& x, const MinuteBounds& y);
+
 // The base relations of x to y that some assignment of days within both
 // values' bounds makes true. Never empty for bounds that came from Edtf.
 Relations possible_relations(const Bounds& x, const Bounds& y);

@@ -20,6 +20,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "parley/clock.hpp"  // TimeOfDay  [h-agreements]
 #include "parley/enum_names.hpp"
 #include "parley/ids.hpp"
 #include "parley/payload.hpp"
@@ -50,15 +51,7 @@ struct Participant {
   bool operator==(const Participant&) const = default;
 };
 
-// A time of day, local to `zone`: "09:00"–"12:00" Asia/Almaty. `label` is
-// the words the source used ("morning").
-struct TimeOfDay {
-  std::string start;  // "HH:MM"
-  std::string end;    // "HH:MM", or "" when only a start is known
-  std::string zone;   // IANA name
-  std::string label;
-  bool operator==(const TimeOfDay&) const = default;
-};
+// TimeOfDay lives in parley/clock.hpp (included above).  [h-agreements]
 
 struct Event {
   EventId id;
@@ -81,8 +74,6 @@ struct Event {
 
 void to_json(nlohmann::json& j, const Participant& participant);
 void from_json(const nlohmann::json& j, Participant& participant);
-void to_json(nlohmann::json& j, const TimeOfDay& time);
-void from_json(const nlohmann::json& j, TimeOfDay& time);
 void to_json(nlohmann::json& j, const Event& event);
 void from_json(const nlohmann::json& j, Event& event);
 

@@ -59,6 +59,8 @@ struct TimeFilter {
 //   other       election, document, custom
 // Throws Error (bad_value) for an unknown name.
 std::vector<EventKind> expand_kind(std::string_view name);
+// The group that contains `kind` ("talks" for session).  [h-agreements]
+std::string_view kind_group(EventKind kind);
 
 struct Query {
   std::optional<TimeFilter> time;

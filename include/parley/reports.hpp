@@ -60,6 +60,10 @@ std::vector<Contradiction> contradictions(const Database& db,
 // imply, and the events that fulfil or violate it.
 struct PledgeEntry {
   Event pledge;
+  // Who pledged: the payload's pledger first, then the participants with
+  // role party (a joint pledge); and the participants with role guarantor.
+  std::vector<ActorId> pledgers;
+  std::vector<ActorId> guarantors;
   PledgeStatus recorded;  // the payload's status
   // fulfilled when an event fulfils it and none violates it; broken when an
   // event violates it and none fulfils it; partly_fulfilled when both;
@@ -71,7 +75,36 @@ struct PledgeEntry {
 };
 
 // The pledges among the events the query selects (its kinds are ignored).
+// The links that give a pledge its status count even when the linking
+// event lies outside the query. Reads the selected pledges, their claims,
+// and every link as of the query's as_of.
 std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query);
+
+// True when `entry`'s deadline has certainly passed on the UTC day of
+// `known_at` (that day is on or after the deadline's latest end: a deadline
+// of 2017-02-20 has passed on 2017-02-21) and nothing fulfils it: its
+// status is neither fulfilled, partly_fulfilled nor withdrawn. A pledge
+// without a deadline is never overdue. For "as known at", `entry` must be
+// read as of `known_at`. Pure.
+bool overdue(const PledgeEntry& entry, RecordTime known_at);
+
+// Which pledges pledge_tracker keeps. Every set field must hold.
+struct PledgeFilter {
+  // Deadlines that may fall on a day from `due_from` to `due_to`
+  // (inclusive; an empty side is open). When either is set, a pledge
+  // without a deadline is left out.
+  std::optional<Day> due_from;
+  std::optional<Day> due_to;
+  // Pledges overdue as known at this record time (overdue()). Costs a
+  // second tracker read, as of this time.
+  std::optional<RecordTime> overdue_as_of;
+  // The entry's status is one of these; empty: any.
+  std::vector<PledgeStatus> statuses;
+};
+
+// The tracker's entries that pass `filter`, in the same order.
+std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query,
+                                        const PledgeFilter& filter);
 
 // A scheduled event: planned versus actual.
 struct ScheduleEntry {

@@ -35,6 +35,8 @@ void add_data_commands(CLI::App& app, Action& action);  // init, import, ...
 void add_timeline_command(CLI::App& app, Action& action);
 void add_migrate_command(CLI::App& app, Action& action);
 void add_count_command(CLI::App& app, Action& action);
+void add_report_command(CLI::App& app, Action& action);
+void add_help_command(CLI::App& app, Action& action);
 
 }  // namespace parley::cli
 

@@ -49,9 +49,32 @@ bool named(const Entity& e, const std::string& wanted) {
   return false;
 }
 
-// Each value is an id, or a name or alias in any language ("Iran",
-// "إيران"); a name may match several entities. Throws Error naming the
-// flag when a value matches nothing.
+// The one id that starts with `prefix`, or nothing when none does. Throws
+// Error naming the flag and up to five candidates when several do.
+template <class Entity>
+auto by_prefix(const std::string& prefix, const std::vector<Entity>& all,
+               const char* flag) {
+  std::vector<decltype(Entity{}.id)> found;
+  for (const Entity& e : all) {
+    if (e.id.value.starts_with(prefix)) found.push_back(e.id);
+  }
+  if (found.size() > 1) {
+    std::string list;
+    for (std::size_t i = 0; i < found.size() && i < 5; ++i) {
+      list += (i ? ", " : "") + found[i].value;
+    }
+    if (found.size() > 5) list += ", ...";
+    throw Error(Errc::bad_value, flag,
+                "'" + prefix + "' is the start of " +
+                    std::to_string(found.size()) + " ids: " + list);
+  }
+  return found;
+}
+
+// Each value is an id, a name or alias in any language ("Iran", "إيران"),
+// or failing both the prefix of one id; a name may match several
+// entities. Throws Error naming the flag when a value matches nothing, or
+// is the prefix of several ids.
 template <class Entity>
 auto resolve(const std::vector<std::string>& values,
              const std::vector<Entity>& all, const char* flag) {
@@ -62,8 +85,12 @@ auto resolve(const std::vector<std::string>& values,
     for (const Entity& e : all) {
       if (e.id.value == v || named(e, wanted)) out.push_back(e.id);
     }
+    if (out.size() == before && !v.empty()) {
+      for (auto& id : by_prefix(v, all, flag)) out.push_back(std::move(id));
+    }
     if (out.size() == before) {
-      throw Error(Errc::bad_value, flag, "no id or name '" + v + "'");
+      throw Error(Errc::bad_value, flag,
+                  "no id, name or id prefix '" + v + "'");
     }
   }
   return out;
@@ -124,14 +151,15 @@ Query build_query(const FilterArgs& a, const Database& db) {
   for (const auto& s : a.statuses) q.statuses.push_back(parse_enum<Status>(s));
   q.topics = a.topics;
   q.text = a.text;
-  if (!a.as_of.empty()) {
-    q.as_of = parse_record_time(a.as_of);
-    // A plain day means as known by the end of that day.
-    if (a.as_of.size() == 10) {
-      *q.as_of += date::days{1} - std::chrono::microseconds{1};
-    }
-  }
+  if (!a.as_of.empty()) q.as_of = end_of_day(a.as_of);
   return q;
+}
+
+RecordTime end_of_day(const std::string& text) {
+  RecordTime at = parse_record_time(text);
+  // A plain day means as known by the end of that day.
+  if (text.size() == 10) at += date::days{1} - std::chrono::microseconds{1};
+  return at;
 }
 
 }  // namespace parley::cli

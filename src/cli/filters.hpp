@@ -10,6 +10,7 @@
 
 #include "parley/database.hpp"
 #include "parley/query.hpp"
+#include "parley/record_time.hpp"
 
 namespace parley::cli {
 
@@ -37,9 +38,16 @@ struct FilterArgs {
 void add_filter_options(CLI::App& cmd, FilterArgs& args);
 
 // The query the flags ask for. Actors, places and processes may be given
-// by id or by a name or alias in any language (read from `db`). Throws
-// Error (bad_value) naming the flag of a value that matches nothing.
+// by id, by a name or alias in any language, or by a prefix of exactly one
+// id ("actor:ru" for actor:russia), read from `db`. Throws Error
+// (bad_value) naming the flag of a value that matches nothing, or a
+// prefix that matches several ids (listing up to five).
 Query build_query(const FilterArgs& args, const Database& db);
+
+// A record time given on the command line (--as-of, --overdue-as-of): a
+// plain day (2017-02-16) means by the end of that day (UTC). Throws Error
+// as parse_record_time does.
+RecordTime end_of_day(const std::string& text);
 
 }  // namespace parley::cli
 

@@ -27,6 +27,8 @@ int main(int argc, char** argv) {
   cli::add_timeline_command(app, action);
   cli::add_migrate_command(app, action);
   cli::add_count_command(app, action);
+  cli::add_report_command(app, action);
+  cli::add_help_command(app, action);
 
   try {
     app.parse(argc, argv);

@@ -20,22 +20,7 @@ void from_json(const nlohmann::json& j, Participant& participant) {
   in.finish();
 }
 
-void to_json(nlohmann::json& j, const TimeOfDay& time) {
-  j = nlohmann::json::object();
-  detail::put(j, "start", time.start);
-  detail::put(j, "end", time.end);
-  detail::put(j, "zone", time.zone);
-  detail::put(j, "label", time.label);
-}
-
-void from_json(const nlohmann::json& j, TimeOfDay& time) {
-  detail::ObjectReader in{j};
-  in.required("start", time.start);
-  in.optional("end", time.end);
-  in.required("zone", time.zone);
-  in.optional("label", time.label);
-  in.finish();
-}
+// TimeOfDay JSON: src/json/clock.cpp.  [h-agreements]
 
 void to_json(nlohmann::json& j, const Event& event) {
   j = nlohmann::json::object();
@@ -46,7 +31,9 @@ void to_json(nlohmann::json& j, const Event& event) {
   detail::put(j, "time", event.time);
   detail::put(j, "planned", event.planned);
   if (event.status != Status::none) detail::put(j, "status", event.status);
-  detail::put(j, "time_of_day", event.time_of_day);
+  if (event.time_of_day) {  // with its UTC instants  [h-agreements]
+    j["time_of_day"] = time_of_day_json(*event.time_of_day, event.time);
+  }
   detail::put(j, "place", event.place);
   detail::put(j, "process", event.process);
   detail::put(j, "parent", event.parent);

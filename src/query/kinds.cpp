@@ -42,4 +42,13 @@ std::vector<EventKind> expand_kind(std::string_view name) {
       "unknown kind '" + std::string(name) + "'; expected one of: " + choices);
 }
 
+std::string_view kind_group(EventKind kind) {  // [h-agreements]
+  for (const Group& g : groups()) {
+    for (EventKind k : g.kinds) {
+      if (k == kind) return g.name;
+    }
+  }
+  return "other";
+}
+
 }  // namespace parley

@@ -98,10 +98,8 @@ void ranges(const Bounds& b, Range& start, Range& end) {
                            : kPosInf;
 }
 
-System base(const Bounds& x, const Bounds& y) {
-  Range xs, xe, ys, ye;
-  ranges(x, xs, xe);
-  ranges(y, ys, ye);
+System base(const Range& xs, const Range& xe, const Range& ys,
+            const Range& ye) {
   System s;
   s.between(kXs, xs.lo, xs.hi);
   s.between(kXe, xe.lo, xe.hi);
@@ -110,6 +108,13 @@ System base(const Bounds& x, const Bounds& y) {
   s.less(kXs, kXe);
   s.less(kYs, kYe);
   return s;
+}
+
+System base(const Bounds& x, const Bounds& y) {
+  Range xs, xe, ys, ye;
+  ranges(x, xs, xe);
+  ranges(y, ys, ye);
+  return base(xs, xe, ys, ye);
 }
 
 void constrain(System& s, Allen r) {
@@ -167,6 +172,18 @@ void constrain(System& s, Allen r) {
   }
 }
 
+// The base relations each consistent with `common`.
+Relations feasible_relations(const System& common) {
+  if (!common.feasible()) return Relations::none();
+  Relations out;
+  for (unsigned i = 0; i < 13; ++i) {
+    System s = common;
+    constrain(s, static_cast<Allen>(i));
+    if (s.feasible()) out = out | static_cast<Allen>(i);
+  }
+  return out;
+}
+
 int node(Endpoint e, bool x) {
   if (x) return e == Endpoint::start ? kXs : kXe;
   return e == Endpoint::start ? kYs : kYe;
@@ -207,15 +224,13 @@ std::string to_string(Relations r) {
 }
 
 Relations possible_relations(const Bounds& x, const Bounds& y) {
-  const System common = base(x, y);
-  if (!common.feasible()) return Relations::none();
-  Relations out;
-  for (unsigned i = 0; i < 13; ++i) {
-    System s = common;
-    constrain(s, static_cast<Allen>(i));
-    if (s.feasible()) out = out | static_cast<Allen>(i);
-  }
-  return out;
+  return feasible_relations(base(x, y));
+}
+
+Relations possible_relations(const MinuteBounds& x, const MinuteBounds& y) {
+  return feasible_relations(
+      base({x.earliest_start, x.latest_start}, {x.earliest_end, x.latest_end},
+           {y.earliest_start, y.latest_start}, {y.earliest_end, y.latest_end}));
 }
 
 Relations possible_relations(const Edtf& x, const Edtf& y,
