@@ -110,13 +110,41 @@ enum class Rule {
   next_named_month,  // "next February", "شباط المقبل": 1–12 months after
   day_of_month,  // "on 23 February", "في الثالث والعشرين من فبراير":
                  // the stated year, or the anchor's shifted by tense
-  late,   // "a day late", "متأخرة يوماً": planned + count
-  early,  // "a day early", "مبكرا يوما": planned − count
+  late,       // "a day late", "متأخرة يوماً": planned + count
+  early,      // "a day early", "مبكرا يوما": planned − count
+  this_year,  // "this year", "هذا العام": the anchor's year
+  last_year,  // "last year", "العام الماضي": the year before it
+  next_year,  // "next year", "العام المقبل": the year after it
+  year,       // "in 2015", "عام 2015": the stated year
+  // "the second day after X", "اليوم الثاني بعد": anchor + count days (the
+  // first day after is anchor + 1); the anchor is X.
+  day_after,
+  // "D+180", "D-day + 180", "D-7": D-day (the anchor) + count days, count
+  // negative before it.
+  d_day,
 };
 std::string_view to_string(Rule rule) noexcept;
 
+// How a value relates to the day or period its rule names. Agreements
+// write deadlines and windows, not days: the resolved value is the
+// interval the sense gives.
+enum class Sense {
+  on,  // the day or period itself
+  // "no later than", "not later than", "by", "by the end of", "at the
+  // latest", "في موعد لا يتجاوز", "بحلول", "بحلول نهاية": from an open start
+  // to the named value's last day: "../2015-12-31".
+  no_later_than,
+  // "not before", "no earlier than", "from … on", "اعتبارا من", "ليس قبل":
+  // from the named value's first day to an open end: "2017-02-18/..".
+  not_before,
+  // "within 14 days", "خلال 14 يوما", "في غضون": from the anchor to the
+  // named value's last day: "2017-02-16/2017-03-02", not the day + 14.
+  within,
+};
+std::string_view to_string(Sense sense) noexcept;
+
 // The unit of a count or an offset.
-enum class Unit { day, week, month };
+enum class Unit { day, week, month, year };
 
 // A signed displacement from the anchor to a resolved value's start.
 struct Offset {
@@ -127,7 +155,7 @@ struct Offset {
 };
 
 // ISO 8601 duration text, negative with a leading minus (ISO 8601-2):
-// "P7D", "-P1D", "P1W", "P0M".
+// "P7D", "-P1D", "P1W", "P0M", "-P1Y".
 std::string to_string(const Offset& offset);
 
 // A relative expression: a rule and its parameters. Only the fields the
@@ -136,6 +164,8 @@ struct Expression {
   Rule rule = Rule::today;
   // The tense the phrase states; none when it states no tense.
   Tense tense = Tense::none;
+  // How the value relates to the day the rule names.
+  Sense sense = Sense::on;
   // The weekday rules; with a day rule, the weekday the phrase gives the
   // day ("Sunday the 26th", "الخميس 23 شباط"), checked when resolving.
   std::optional<date::weekday> weekday;
@@ -208,13 +238,16 @@ struct ResolveOptions {
 
 // A resolved expression: the value and everything that derived it.
 struct Resolution {
-  Edtf value;               // "2017-02-23", "2017-02", "2017-02-27/2017-03-05"
-  Anchor anchor;            // what it was resolved against
-  Rule rule = Rule::today;  // the rule applied
+  // "2017-02-23", "2017-02", "2017-02-27/2017-03-05"; with a sense other
+  // than on, the interval it gives ("../2015-12-31").
+  Edtf value;
+  Anchor anchor;              // what it was resolved against
+  Rule rule = Rule::today;    // the rule applied
   Tense tense = Tense::none;  // the tense used (stated or assumed)
   bool tense_stated = false;  // true when the phrase stated the tense
-  // The displacement from the anchor to the value's start, one per
-  // alternative (two for a one-of set).
+  // The displacement from the anchor to the start of the day or period
+  // the rule names (before the sense widens it), one per alternative (two
+  // for a one-of set).
   std::vector<Offset> offsets;
   Expression expression;  // the expression resolved, with its phrase
 

@@ -13,6 +13,15 @@
 // follow the ones above: "matched" (the part of the phrase that named the
 // time), "tense" and "tense_stated". A phrase that cannot be resolved exits
 // 65 with a one-line message on stderr; a bad flag exits 64.
+//
+// An agreement's deadline is anchored on another event: --anchor-event ID
+// (with the database given by --db) reads that event's first day, or its
+// last with --anchor-side end, in the zone of its clock time or place:
+//
+//   parley resolve --db astana.db --anchor-event event:astana-2
+//       "a week after the signing"
+//
+// "sense" (on, no_later_than, not_before, within) and "anchor_event" follow.
 #include <iostream>
 #include <memory>
 #include <optional>
@@ -22,6 +31,8 @@
 #include <CLI/CLI.hpp>
 #include <nlohmann/json.hpp>
 
+#include "parley/database.hpp"
+#include "parley/error.hpp"
 #include "parley/relative.hpp"
 #include "parley/time.hpp"
 
@@ -32,6 +43,9 @@ namespace {
 
 struct ResolveArgs {
   std::string anchor;
+  std::string db;
+  std::string anchor_event;
+  std::string anchor_side = "start";
   std::string zone;
   std::string lang;
   std::string tense;
@@ -42,6 +56,50 @@ nlohmann::ordered_json day_or_null(const std::optional<Day>& day,
                                    bool inclusive_end) {
   if (!day) return nullptr;
   return to_string(inclusive_end ? *day - days64{1} : *day);
+}
+
+// The anchor --anchor or --anchor-event gives. Throws Error (bad_value,
+// bad_reference) naming the flag.
+Anchor anchor_of(const ResolveArgs& args) {
+  if (args.anchor_event.empty()) {
+    if (args.anchor.empty()) {
+      throw Error(Errc::bad_value, "--anchor",
+                  "give --anchor DAY or --anchor-event ID with --db");
+    }
+    return Anchor::from(Edtf::parse(args.anchor), args.zone);
+  }
+  if (args.db.empty()) {
+    throw Error(Errc::bad_value, "--db", "--anchor-event needs --db DB");
+  }
+  const Database db{args.db, OpenOptions{.create = false, .read_only = true}};
+  const auto event = db.event(EventId{args.anchor_event});
+  if (!event) {
+    throw Error(Errc::bad_reference, "--anchor-event",
+                "no event '" + args.anchor_event + "'");
+  }
+  const Bounds b = event->time.bounds(Semantics::spans);
+  const bool end = args.anchor_side == "end";
+  const std::optional<Day> day =
+      end ? (b.earliest_end == b.latest_end && b.latest_end
+                 ? std::optional<Day>(*b.latest_end - days64{1})
+                 : std::nullopt)
+          : (b.earliest_start == b.latest_start ? b.earliest_start
+                                                : std::nullopt);
+  if (!day) {
+    throw Error(Errc::unresolved, "--anchor-event",
+                args.anchor_event + "'s " + args.anchor_side + " (" +
+                    event->time.str() + ") is not one day");
+  }
+  std::string zone = args.zone;
+  if (zone.empty() && event->time_of_day) zone = event->time_of_day->zone;
+  if (zone.empty() && event->place) {
+    if (const auto place = db.place(*event->place)) {
+      zone = place->zone.value_or("");
+    }
+  }
+  return Anchor(date::year_month_day{date::sys_days{date::days{
+                    static_cast<int>(day->time_since_epoch().count())}}},
+                zone);
 }
 
 int run_resolve(const ResolveArgs& args) {
@@ -58,7 +116,7 @@ int run_resolve(const ResolveArgs& args) {
   if (args.tense == "future") options.default_tense = Tense::future;
   if (args.tense == "either") options.weekday_either = true;
 
-  const Anchor anchor = Anchor::from(Edtf::parse(args.anchor), args.zone);
+  const Anchor anchor = anchor_of(args);
   const Resolution r = resolve(phrase, lang, anchor, options);
 
   std::string offset;
@@ -85,6 +143,11 @@ int run_resolve(const ResolveArgs& args) {
   out["matched"] = r.expression.matched;
   out["tense"] = std::string(to_string(r.tense));
   out["tense_stated"] = r.tense_stated;
+  out["sense"] = std::string(to_string(r.expression.sense));
+  if (!args.anchor_event.empty()) {
+    out["anchor_event"] = args.anchor_event;
+    out["anchor_side"] = args.anchor_side;
+  }
   std::cout << out.dump() << '\n';
   return ok;
 }
@@ -98,11 +161,22 @@ void add_resolve_command(CLI::App& app, Action& action) {
       "Resolve a relative time expression (\"next Thursday\", \"الخميس "
       "الماضي\") against an anchor day and print JSON");
   sub->footer(
-      "Example: parley resolve --anchor 2017-02-16 --lang ar \"الخميس\"");
+      "Examples:\n"
+      "  parley resolve --anchor 2017-02-16 --lang ar \"الخميس\"\n"
+      "  parley resolve --anchor 2017-02-16 \"no later than the second day "
+      "after\"\n"
+      "  parley resolve --db astana.db --anchor-event event:astana-2 \"a "
+      "week after the signing\"");
   sub->add_option("--anchor", args->anchor,
                   "The anchor: an EDTF day (2017-02-16, 2017-02-16?) or "
-                  "date-time (2017-02-15T22:00:00Z)")
-      ->required();
+                  "date-time (2017-02-15T22:00:00Z)");
+  sub->add_option("--db", args->db, "Database of --anchor-event");
+  sub->add_option("--anchor-event", args->anchor_event,
+                  "Anchor on this event's day (\"a week after the "
+                  "signing\")");
+  sub->add_option("--anchor-side", args->anchor_side,
+                  "start (default: the event's first day) or end (its last)")
+      ->check(CLI::IsMember({"start", "end"}));
   sub->add_option("--zone", args->zone,
                   "IANA zone of the anchor (Asia/Almaty); a date-time anchor "
                   "is taken to its day in this zone");

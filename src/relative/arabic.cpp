@@ -479,6 +479,21 @@ bool week_or_month(Cursor& c, Expression& e) {
 // with a planned reference ("بعد يوم من الموعد المحدد") they are late or
 // early.
 bool counted(Cursor& c, Expression& e) {
+  // "خلال 14 يوما", "في غضون اسبوعين", "في مده لا تتجاوز 14 يوما": the
+  // window from the anchor.
+  {
+    Cursor k = c;
+    if (take(k, {"خلال"}) || k.accept_all({"في", "غضون"}) ||
+        k.accept_all({"في", "مده", "لا", "تتجاوز"}) ||
+        k.accept_all({"في", "فتره", "لا", "تتجاوز"})) {
+      if (count_and_unit(k, e)) {
+        e.rule = Rule::later;
+        e.sense = Sense::within;
+        c = k;
+        return true;
+      }
+    }
+  }
   take(c, {"في"});
   if (take(c, {"بعد"})) {
     if (take(c, {"غد", "الغد"})) {
@@ -618,12 +633,82 @@ bool plain_s_word(std::string_view w) {
   return false;
 }
 
+// "العام الماضي", "السنه المقبله", "هذا العام", "العام الجاري", "عام 2015",
+// "في سنه 2015"; "العام" alone after sense words ("بحلول نهايه العام").
+bool year(Cursor& c, Expression& e) {
+  take(c, {"في", "خلال"});
+  if (c.accept("هذا") || c.accept("هذه")) {
+    if (!take(c, {"العام", "السنه"})) return false;
+    e.rule = Rule::this_year;
+    return true;
+  }
+  if (take(c, {"عام", "سنه", "العام", "السنه"})) {
+    if (const auto y = year_number(c)) {
+      e.rule = Rule::year;
+      e.year = *y;
+      return true;
+    }
+    switch (take_modifier(c)) {
+      case Modifier::last:
+        e.rule = Rule::last_year;
+        return true;
+      case Modifier::next:
+        e.rule = Rule::next_year;
+        return true;
+      case Modifier::current:
+      case Modifier::none:
+        e.rule = Rule::this_year;
+        return true;
+    }
+  }
+  return false;
+}
+
+// "اليوم الثاني بعد", "في اليوم الثالث من", "اليوم العاشر التالي ل": the
+// N-th day after the anchor.
+bool nth_day_after(Cursor& c, Expression& e) {
+  take(c, {"في"});
+  if (!take(c, {"اليوم"})) return false;
+  const auto n = ordinal_day(c);
+  if (!n) return false;
+  if (!take(c, {"بعد", "من", "التالي", "يلي", "الذي"})) return false;
+  take(c, {"يلي"});
+  e.rule = Rule::day_after;
+  e.count = *n;
+  e.unit = Unit::day;
+  return true;
+}
+
+std::optional<Found> plain_arabic(const Tokens& tokens, std::size_t at) {
+  return longest_match(
+      tokens, at,
+      {relative_day, weekday, week_or_month, counted, late_or_early,
+       day_of_month, month, year, nth_day_after, d_day});
+}
+
 }  // namespace
 
+SenseWords arabic_sense(const Tokens& tokens, std::size_t at) {
+  Cursor c(tokens, at);
+  Sense sense = Sense::on;
+  if (c.accept_all({"في", "موعد", "لا", "يتجاوز"}) ||
+      c.accept_all({"في", "موعد", "اقصاه"}) ||
+      c.accept_all({"موعد", "اقصاه"}) || c.accept_all({"لا", "يتجاوز"}) ||
+      c.accept_all({"بحلول", "نهايه"}) || c.accept_all({"قبل", "نهايه"}) ||
+      c.accept_all({"مع", "نهايه"}) || take(c, {"بحلول"})) {
+    sense = Sense::no_later_than;
+  } else if (c.accept_all({"ليس", "قبل"}) || take(c, {"اعتبارا"}) ||
+             take(c, {"ابتداء"}) || take(c, {"بدءا"})) {
+    take(c, {"من"});
+    sense = Sense::not_before;
+  } else {
+    return {};
+  }
+  return {sense, c.position() - at};
+}
+
 std::optional<Found> match_arabic(const Tokens& tokens, std::size_t at) {
-  return longest_match(tokens, at,
-                       {relative_day, weekday, week_or_month, counted,
-                        late_or_early, day_of_month, month});
+  return with_sense(tokens, at, plain_arabic, arabic_sense);
 }
 
 Marker arabic_marker(const Tokens& tokens, std::size_t at) {

@@ -276,9 +276,15 @@ bool week_or_month(Cursor& c, Expression& e) {
 }
 
 // "three days later", "a week earlier", "two days ago", "in three days",
-// "after two weeks".
+// "after two weeks"; "within 14 days" (of X) is the window from the anchor.
 bool counted(Cursor& c, Expression& e) {
-  if (c.accept_any({"in", "within", "after"})) {
+  if (c.accept("within")) {
+    if (!count_and_unit(c, e)) return false;
+    e.rule = Rule::later;
+    e.sense = Sense::within;
+    return true;
+  }
+  if (c.accept_any({"in", "after"})) {
     if (!count_and_unit(c, e)) return false;
     e.rule = Rule::later;
     return true;
@@ -439,12 +445,88 @@ bool month(Cursor& c, Expression& e) {
   return true;
 }
 
+// "last year", "this year", "the following year", "in 2015", "of 2015".
+bool year(Cursor& c, Expression& e) {
+  const bool preposition = c.accept_any({"in", "during", "of", "for"});
+  if (const auto y = year_number(c.peek())) {
+    if (!preposition) return false;
+    c.advance();
+    e.rule = Rule::year;
+    e.year = *y;
+    return true;
+  }
+  c.accept("the");
+  if (c.accept("year")) {  // "by the end of the year"
+    e.rule = Rule::this_year;
+    return true;
+  }
+  if (c.accept_any({"last", "previous", "past", "preceding"})) {
+    e.rule = Rule::last_year;
+  } else if (c.accept_any({"next", "following", "coming"})) {
+    e.rule = Rule::next_year;
+  } else if (c.accept_any({"this", "current"})) {
+    e.rule = Rule::this_year;
+  } else {
+    return false;
+  }
+  return c.accept("year");
+}
+
+// "the second day after", "on the 3rd day following", "the tenth day
+// from": the N-th day after the anchor (the event the phrase then names).
+bool nth_day_after(Cursor& c, Expression& e) {
+  c.accept("on");
+  c.accept("the");
+  const auto n = day_number(c);
+  if (!n || !c.accept("day")) return false;
+  if (!c.accept_any({"after", "following", "from"})) return false;
+  e.rule = Rule::day_after;
+  e.count = *n;
+  e.unit = Unit::day;
+  return true;
+}
+
+std::optional<Found> plain_english(const Tokens& tokens, std::size_t at) {
+  return longest_match(
+      tokens, at,
+      {relative_day, weekday, week_or_month, counted, late_or_early,
+       day_of_this_month, day_of_month, month, year, nth_day_after, d_day});
+}
+
 }  // namespace
 
+SenseWords english_sense(const Tokens& tokens, std::size_t at) {
+  Cursor c(tokens, at);
+  Sense sense = Sense::on;
+  if (c.accept_all({"no", "later", "than"}) ||
+      c.accept_all({"not", "later", "than"}) ||
+      c.accept_all({"by", "the", "end", "of"}) ||
+      c.accept_all({"by", "end", "of"}) ||
+      c.accept_all({"before", "the", "end", "of"}) || c.accept("by")) {
+    sense = Sense::no_later_than;
+  } else if (c.accept_all({"not", "before"}) ||
+             c.accept_all({"no", "earlier", "than"}) ||
+             c.accept_all({"not", "earlier", "than"}) || c.accept("starting") ||
+             c.accept_all({"as", "from"})) {
+    sense = Sense::not_before;
+  } else {
+    return {};
+  }
+  return {sense, c.position() - at};
+}
+
 std::optional<Found> match_english(const Tokens& tokens, std::size_t at) {
-  return longest_match(tokens, at,
-                       {relative_day, weekday, week_or_month, counted,
-                        late_or_early, day_of_this_month, day_of_month, month});
+  std::optional<Found> found =
+      with_sense(tokens, at, plain_english, english_sense);
+  // "on 1 March at the latest"
+  if (found && found->expression.sense == Sense::on) {
+    Cursor c(tokens, found->last);
+    if (c.accept_all({"at", "the", "latest"})) {
+      found->expression.sense = Sense::no_later_than;
+      found->last = c.position();
+    }
+  }
+  return found;
 }
 
 Marker english_marker(const Tokens& tokens, std::size_t at) {

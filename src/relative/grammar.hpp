@@ -29,7 +29,8 @@ struct Token {
 using Tokens = std::vector<Token>;
 
 // Splits `phrase` into tokens. Letters and digits make words; everything
-// else (spaces, punctuation, Arabic comma, hyphens, slashes) separates them.
+// else (spaces, punctuation, Arabic comma, hyphens, slashes) separates them,
+// except a sign: "+" is a token, and so is "-" before a digit ("D-7").
 // Diacritics, tatweel and zero-width joiners are dropped inside a word.
 Tokens tokenize(std::string_view phrase);
 
@@ -116,6 +117,30 @@ inline void adopt_date(Expression& e, const Expression& dated) {
   e.month = dated.month;
   e.year = dated.year;
 }
+
+// Words that say how a value relates to the day it names ("no later
+// than", "by the end of", "not before"), at `at`: the sense and how many
+// tokens they span (0: none). "within" belongs to the counted rules.
+struct SenseWords {
+  Sense sense = Sense::on;
+  std::size_t length = 0;
+};
+SenseWords english_sense(const Tokens& tokens, std::size_t at);
+SenseWords arabic_sense(const Tokens& tokens, std::size_t at);
+
+// The expression at `at`, with sense words before it: the sense words, then
+// `match` at the token after them ("no later than" + "the second day
+// after"); a bare four-digit year after them is Rule::year ("by the end of
+// 2015"). Without sense words, `match` at `at`.
+std::optional<Found> with_sense(const Tokens& tokens, std::size_t at,
+                                std::optional<Found> (*match)(const Tokens&,
+                                                              std::size_t),
+                                SenseWords (*sense)(const Tokens&,
+                                                    std::size_t));
+
+// "D+180", "D-day + 180", "D-7", "D plus 30": the anchor (D-day) plus or
+// minus a count of days, as Rule::d_day. Both grammars use it.
+bool d_day(Cursor& c, Expression& e);
 
 // The value of a token of ASCII digits (at most 9), or nothing.
 std::optional<std::int64_t> digits_value(std::string_view text) noexcept;

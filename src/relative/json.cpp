@@ -14,7 +14,7 @@
 namespace parley {
 namespace {
 
-constexpr std::array<Rule, 23> all_rules{Rule::today,
+constexpr std::array<Rule, 29> all_rules{Rule::today,
                                          Rule::yesterday,
                                          Rule::tomorrow,
                                          Rule::later,
@@ -36,7 +36,16 @@ constexpr std::array<Rule, 23> all_rules{Rule::today,
                                          Rule::next_named_month,
                                          Rule::day_of_month,
                                          Rule::late,
-                                         Rule::early};
+                                         Rule::early,
+                                         Rule::this_year,
+                                         Rule::last_year,
+                                         Rule::next_year,
+                                         Rule::year,
+                                         Rule::day_after,
+                                         Rule::d_day};
+
+constexpr std::array<Sense, 4> all_senses{Sense::on, Sense::no_later_than,
+                                          Sense::not_before, Sense::within};
 
 constexpr std::array<std::string_view, 7> weekday_names{
     "sunday",   "monday", "tuesday", "wednesday",
@@ -50,6 +59,8 @@ std::string_view unit_name(Unit unit) {
       return "week";
     case Unit::month:
       return "month";
+    case Unit::year:
+      return "year";
   }
   return "day";
 }
@@ -84,12 +95,21 @@ std::int64_t integer_at(const nlohmann::json& j, const char* key,
   return n;
 }
 
+Sense sense_at(const nlohmann::json& j) {
+  const std::string name = text_at(j, "sense");
+  for (Sense s : all_senses) {
+    if (to_string(s) == name) return s;
+  }
+  bad("/sense", "unknown sense '" + name + "'");
+}
+
 }  // namespace
 
 void to_json(nlohmann::json& j, const Expression& e) {
   j = nlohmann::json::object();
   j["rule"] = std::string(to_string(e.rule));
   if (e.tense != Tense::none) j["tense"] = std::string(to_string(e.tense));
+  if (e.sense != Sense::on) j["sense"] = std::string(to_string(e.sense));
   if (e.weekday) {
     j["weekday"] = std::string(weekday_names.at(e.weekday->c_encoding() % 7));
   }
@@ -125,6 +145,7 @@ void from_json(const nlohmann::json& j, Expression& e) {
       bad("/tense", "unknown tense '" + tense + "'");
     }
   }
+  if (member(j, "sense")) out.sense = sense_at(j);
   if (member(j, "weekday")) {
     const std::string name = text_at(j, "weekday");
     for (unsigned i = 0; i < weekday_names.size(); ++i) {
@@ -142,7 +163,8 @@ void from_json(const nlohmann::json& j, Expression& e) {
   if (member(j, "year")) {
     out.year = date::year{static_cast<int>(integer_at(j, "year", 0, 9999))};
   }
-  if (member(j, "count")) out.count = integer_at(j, "count", 0, 100000);
+  // Negative only for d_day ("D-7"); resolve() refuses it elsewhere.
+  if (member(j, "count")) out.count = integer_at(j, "count", -100000, 100000);
   if (member(j, "unit")) {
     const std::string unit = text_at(j, "unit");
     if (unit == "day") {
@@ -151,6 +173,8 @@ void from_json(const nlohmann::json& j, Expression& e) {
       out.unit = Unit::week;
     } else if (unit == "month") {
       out.unit = Unit::month;
+    } else if (unit == "year") {
+      out.unit = Unit::year;
     } else {
       bad("/unit", "unknown unit '" + unit + "'");
     }

@@ -28,6 +28,47 @@ std::optional<Found> longest_match(const Tokens& tokens, std::size_t at,
   return best;
 }
 
+std::optional<Found> with_sense(const Tokens& tokens, std::size_t at,
+                                std::optional<Found> (*match)(const Tokens&,
+                                                              std::size_t),
+                                SenseWords (*sense)(const Tokens&,
+                                                    std::size_t)) {
+  const SenseWords words = sense(tokens, at);
+  if (words.length == 0) return match(tokens, at);
+  const std::size_t next = at + words.length;
+  std::optional<Found> found = match(tokens, next);
+  if (!found && next < tokens.size() && tokens[next].text.size() == 4) {
+    if (const auto y = digits_value(tokens[next].text)) {
+      found = Found{Expression{}, next, next + 1};
+      found->expression.rule = Rule::year;
+      found->expression.year = date::year{static_cast<int>(*y)};
+    }
+  }
+  if (!found || found->first != next) return match(tokens, at);
+  found->first = at;
+  found->expression.sense = words.sense;
+  return found;
+}
+
+bool d_day(Cursor& c, Expression& e) {
+  if (!c.accept("d")) return false;
+  c.accept("day");
+  int sign = 1;
+  if (c.accept("-")) {
+    sign = -1;
+  } else if (!c.accept("+") && !c.accept("plus")) {
+    return false;
+  }
+  const auto n = digits_value(c.peek());
+  if (!n || *n > 100000) return false;
+  c.advance();
+  c.accept_any({"days", "day"});
+  e.rule = Rule::d_day;
+  e.count = sign * *n;
+  e.unit = Unit::day;
+  return true;
+}
+
 }  // namespace detail
 
 namespace {

@@ -75,11 +75,38 @@ class Resolver {
         return next_named_month();
       case Rule::day_of_month:
         return day_of_month();
+      default:
+        return run_agreement_rules();
     }
-    fail("unknown rule");
   }
 
  private:
+  // The rules agreements add: years, the N-th day after, D-day.
+  Outcome run_agreement_rules() const {
+    switch (e_.rule) {
+      case Rule::this_year:
+        return year_outcome(anchor_.day().year());
+      case Rule::last_year:
+        return year_outcome(anchor_.day().year() - date::years{1});
+      case Rule::next_year:
+        return year_outcome(anchor_.day().year() + date::years{1});
+      case Rule::year:
+        if (!e_.year || !e_.year->ok()) fail("the rule needs a year");
+        return year_outcome(*e_.year);
+      case Rule::day_after:
+      case Rule::d_day:
+        return shift_count(1);
+      default:
+        fail("unknown rule");
+    }
+  }
+
+  Outcome year_outcome(date::year y) const {
+    check_year(y);
+    return Outcome{date::format("%Y", y) + anchor_.qualifier(),
+                   {{(y - anchor_.day().year()).count(), Unit::year}}};
+  }
+
   [[noreturn]] void fail(const std::string& message) const {
     throw Error(Errc::unresolved,
                 e_.phrase.empty() ? std::string(to_string(e_.rule)) : e_.phrase,
@@ -121,7 +148,11 @@ class Resolver {
   Outcome shift_days(std::int64_t n) const { return dated(day_ + days(n)); }
 
   Outcome shift_count(int sign) const {
-    if (e_.count < 0 || e_.count > 100000) fail("count out of range");
+    const bool signed_count = e_.rule == Rule::d_day;
+    if ((!signed_count && e_.count < 0) || e_.count > 100000 ||
+        e_.count < -100000) {
+      fail("count out of range");
+    }
     const std::int64_t n = sign * e_.count;
     switch (e_.unit) {
       case Unit::day:
@@ -130,9 +161,10 @@ class Resolver {
       case Unit::week:
         return Outcome{day_text(day_ + days(7 * n)), {{n, Unit::week}}};
       case Unit::month:
+      case Unit::year:
         break;
     }
-    fail("a count of months has no single day; use day or week");
+    fail("a count of months or years has no single day; use day or week");
   }
 
   date::weekday wanted() const {
@@ -291,6 +323,42 @@ class Resolver {
   bool either_;
 };
 
+// The value the sense gives around the named `text`: "../" + its last
+// day, its first day + "/..", or the anchor's day to its last day.
+std::string with_sense(const std::string& text, const Expression& e,
+                       const Anchor& anchor) {
+  if (e.sense == Sense::on) return text;
+  const Edtf named = Edtf::parse(text);
+  const Bounds b = named.bounds();
+  if (named.form() == Form::one_of || !b.earliest_start || !b.latest_end) {
+    throw Error(Errc::unresolved, e.phrase.empty() ? text : e.phrase,
+                "'" + std::string(to_string(e.sense)) +
+                    "' needs a day or a period, not " + text);
+  }
+  const std::string q = anchor.qualifier();
+  const auto day = [&q](Day d) {
+    return date::format("%F",
+                        date::year_month_day{date::sys_days{date::days{
+                            static_cast<int>(d.time_since_epoch().count())}}}) +
+           q;
+  };
+  const std::string last = day(*b.latest_end - days64{1});
+  switch (e.sense) {
+    case Sense::no_later_than:
+      return "../" + last;
+    case Sense::not_before:
+      return day(*b.earliest_start) + "/..";
+    case Sense::within: {
+      const std::string from =
+          date::format("%F", anchor.day()) + anchor.qualifier();
+      return from <= last ? from + "/" + last : last + "/" + from;
+    }
+    case Sense::on:
+      break;
+  }
+  return text;
+}
+
 }  // namespace
 
 std::string_view to_string(Lang lang) noexcept {
@@ -363,14 +431,41 @@ std::string_view to_string(Rule rule) noexcept {
       return "late";
     case Rule::early:
       return "early";
+    case Rule::this_year:
+      return "this_year";
+    case Rule::last_year:
+      return "last_year";
+    case Rule::next_year:
+      return "next_year";
+    case Rule::year:
+      return "year";
+    case Rule::day_after:
+      return "day_after";
+    case Rule::d_day:
+      return "d_day";
+  }
+  return "unknown";
+}
+
+std::string_view to_string(Sense sense) noexcept {
+  switch (sense) {
+    case Sense::on:
+      return "on";
+    case Sense::no_later_than:
+      return "no_later_than";
+    case Sense::not_before:
+      return "not_before";
+    case Sense::within:
+      return "within";
   }
   return "unknown";
 }
 
 std::string to_string(const Offset& offset) {
-  const char unit = offset.unit == Unit::day    ? 'D'
-                    : offset.unit == Unit::week ? 'W'
-                                                : 'M';
+  const char unit = offset.unit == Unit::day     ? 'D'
+                    : offset.unit == Unit::week  ? 'W'
+                    : offset.unit == Unit::month ? 'M'
+                                                 : 'Y';
   const std::int64_t n = offset.count < 0 ? -offset.count : offset.count;
   return (offset.count < 0 ? "-P" : "P") + std::to_string(n) + unit;
 }
@@ -389,9 +484,13 @@ Resolution resolve(const Expression& expression, const Anchor& anchor,
       outcome.offsets.size() == 1) {
     used = Tense::past;
   }
-  return Resolution{
-      Edtf::parse(outcome.text),  anchor,    expression.rule, used, stated,
-      std::move(outcome.offsets), expression};
+  return Resolution{Edtf::parse(with_sense(outcome.text, expression, anchor)),
+                    anchor,
+                    expression.rule,
+                    used,
+                    stated,
+                    std::move(outcome.offsets),
+                    expression};
 }
 
 }  // namespace parley

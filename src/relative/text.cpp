@@ -162,9 +162,16 @@ Tokens tokenize(std::string_view phrase) {
       }
       encode(n >= U'A' && n <= U'Z' ? n - U'A' + U'a' : n, current.text);
       current.end = i;
-    } else if (in_word) {
-      tokens.push_back(std::move(current));
+    } else {
+      if (in_word) tokens.push_back(std::move(current));
       in_word = false;
+      // A sign is a token of its own ("D+180", "D-7"); a hyphen between
+      // words is not ("twenty-third").
+      const bool digit_next =
+          i < phrase.size() && phrase[i] >= '0' && phrase[i] <= '9';
+      if (c == U'+' || (c == U'-' && digit_next)) {
+        tokens.push_back(Token{c == U'+' ? "+" : "-", start, i});
+      }
     }
   }
   if (in_word) tokens.push_back(std::move(current));
