@@ -6,7 +6,7 @@
 //   parley report accounts astana.db --process process:astana --format md
 //   parley report upcoming astana.db --as-of 2017-02-16
 //
-// Every report builds rows of named cells (report_rows.cpp's Table); the
+// Every report builds rows of named cells (cli/report_table.hpp); the
 // formats only lay them out, so all four say the same thing.
 #include <iostream>
 #include <memory>
@@ -50,6 +50,13 @@ Day parse_day(const std::string& text, const char* flag) {
   return *b.earliest_start;
 }
 
+// The query's record time, or now.
+RecordTime known_at(const Query& query) {
+  return query.as_of ? *query.as_of
+                     : date::floor<std::chrono::microseconds>(
+                           std::chrono::system_clock::now());
+}
+
 // The pledge filter the flags ask for. "overdue" among the statuses means
 // overdue as of --overdue-as-of, else --as-of, else now.
 PledgeFilter pledge_filter(const ReportArgs& a, const Query& query) {
@@ -67,9 +74,7 @@ PledgeFilter pledge_filter(const ReportArgs& a, const Query& query) {
     if (s != "overdue") {
       f.statuses.push_back(parse_enum<PledgeStatus>(s));
     } else if (!f.overdue_as_of) {
-      f.overdue_as_of = query.as_of ? *query.as_of
-                                    : date::floor<std::chrono::microseconds>(
-                                          std::chrono::system_clock::now());
+      f.overdue_as_of = known_at(query);
     }
   }
   return f;
@@ -87,10 +92,7 @@ Table build(const std::string& which, const ReportArgs& a, const Database& db) {
   }
   if (which == "schedule") return schedule_table(schedule(db, q), names);
   if (which == "upcoming") {
-    const RecordTime known = q.as_of ? *q.as_of
-                                     : date::floor<std::chrono::microseconds>(
-                                           std::chrono::system_clock::now());
-    return schedule_table(upcoming(db, known, q), names);
+    return schedule_table(upcoming(db, known_at(q), q), names);
   }
   return slippage_table(slippage(schedule(db, q)), names);
 }
