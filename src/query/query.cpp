@@ -143,11 +143,7 @@ void envelope(Where& where, const TimeFilter& f) {
                      !f.relations.has(Allen::met_by) && w_hi != max_day;
   const bool above = !f.relations.has(Allen::before) &&
                      !f.relations.has(Allen::meets) && w_lo != min_day;
-  // Off: at 1M events the two-arm window read returned no rows through the
-  // CLI (unexplained at the deadline); the envelope below is exact.
-  constexpr bool window_index = false;
-  if (window_index && below && above && w_lo > i32_min + long_event_days &&
-      w_hi < i32_max) {
+  if (below && above && w_lo > i32_min + long_event_days && w_hi < i32_max) {
     where.window = Window{w_lo, w_hi};
   } else {
     // The event starts before the window's latest end; ends after its
@@ -274,13 +270,17 @@ std::string select_rows(const char* columns, const Where& where,
   const auto [lo, hi] = *where.window;
   // An event of at most long_event_days that ends after lo starts after
   // lo - long_event_days: a range of the chronological index.
-  return arm(" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi - e.lo <= " +
-                 std::to_string(long_event_days),
-             {lo - long_event_days, hi, lo}) +
-         " UNION ALL " +
-         arm(" AND e.version IN (SELECT version FROM event_long WHERE lo < ? "
-             "AND hi > ?)",
-             {hi, lo});
+  // Two statements, not one expression: the operands of + are evaluated in
+  // an unspecified order, and each arm appends its parameters.
+  const std::string short_events =
+      arm(" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi - e.lo <= " +
+              std::to_string(long_event_days),
+          {lo - long_event_days, hi, lo});
+  const std::string long_events =
+      arm(" AND e.version IN (SELECT version FROM event_long WHERE lo < ? "
+          "AND hi > ?)",
+          {hi, lo});
+  return short_events + " UNION ALL " + long_events;
 }
 
 namespace {
