@@ -112,4 +112,23 @@ out=$("$parley" report pledges cal.db --actor actor:tur --format json | ids)
 code=0; err=$("$parley" report pledges cal.db --actor actor: 2>&1 >/dev/null) || code=$?
 [[ $code == 65 ]] || fail "ambiguous prefix exit $code"
 grep -q "is the start of 5 ids: actor:russia, actor:turkey, actor:iran" <<<"$err" || fail "candidates: $err"
+# parley resolve anchored on an event: the overnight talks of 2017-02-03
+# (in Asia/Damascus, the zone of their clock time).
+out=$("$parley" resolve --db cal.db --anchor-event event:talks-overnight "a week after the signing")
+python3 - "$out" <<'PY' || fail "resolve --anchor-event: $out"
+import json, sys
+r = json.loads(sys.argv[1])
+assert r["edtf"] == "2017-02-10" and r["rule"] == "later" and r["offset"] == "P1W", r
+assert r["anchor"] == "2017-02-03" and r["zone"] == "Asia/Damascus", r
+assert r["anchor_event"] == "event:talks-overnight" and r["sense"] == "on", r
+PY
+out=$("$parley" resolve --db cal.db --anchor-event event:talks-overnight "في موعد لا يتجاوز اليوم الثالث بعد التوقيع")
+python3 - "$out" <<'PY' || fail "resolve --anchor-event (ar): $out"
+import json, sys
+r = json.loads(sys.argv[1])
+assert r["edtf"] == "../2017-02-06" and r["rule"] == "day_after", r
+assert r["sense"] == "no_later_than" and r["offset"] == "P3D", r
+PY
+code=0; "$parley" resolve --db cal.db --anchor-event event:nothing "D+180" >/dev/null 2>&1 || code=$?
+[[ $code == 65 ]] || fail "unknown --anchor-event: exit $code"
 echo "report: all passed"
