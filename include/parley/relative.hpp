@@ -15,6 +15,16 @@
 //   r.rule;                  // Rule::day_of_this_month
 //   to_string(r.offsets[0]); // "P7D"
 //
+// Agreements write deadlines and windows relative to other events: "no
+// later than the second day after the ceasefire", "within 14 days",
+// "D+180", "by the end of 2015", "في موعد لا يتجاوز اليوم الثالث بعد",
+// "خلال 14 يوماً", "بحلول نهاية عام 2015". The rule names a day or period
+// against the anchor (the event, given by the caller), and the Sense turns
+// it into the interval the words mean: "../2017-02-18",
+// "2017-02-16/2017-03-02". Expression (rule, count, unit, sense) with its
+// Anchor is what a stored deadline rule keeps, so the value can be
+// re-derived when the anchor event moves.
+//
 // Two steps, usable apart: parse_expression() turns a phrase into a
 // structured Expression (a rule and its parameters), and resolve() turns an
 // Expression and an Anchor into a Resolution. Programs that already know
@@ -52,7 +62,9 @@
 // unresolved: a bare day without a month ("on the 23rd"), "the week after
 // next", and a phrase holding two expressions ("Thursday next week",
 // "الخميس، متأخرة يوماً") — resolve such parts one at a time. Dates in
-// digits ("23/2") are not read: they are not relative.
+// digits ("23/2") are not read: they are not relative. "D minus 7" in
+// words is not read ("D-7" is); a sense over a one-of set (an unknown-tense
+// weekday with weekday_either) is refused.
 //
 // Thread-safety: all functions are pure; concurrent calls are safe.
 #ifndef PARLEY_RELATIVE_HPP
