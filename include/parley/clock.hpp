@@ -130,6 +130,11 @@ std::optional<MinuteBounds> minute_bounds(const ClockedTime& t,
 // earliest instant). Empty when no clock applies. Error: as utc_bounds.
 std::optional<UtcSpan> utc_bounds(const ClockedTime& t);
 
+// to_string(*utc_bounds(t)) for people and exports: empty when no clock
+// applies or its zone or clock is not valid (the stored fields then say
+// all there is). Never throws parley::Error.
+std::optional<std::string> utc_text(const ClockedTime& t);
+
 // Allen's relations of x to y: in minutes when either side has a clock
 // that applies (the other side read as whole days in that clock's zone:
 // an overnight meeting overlaps its second day); otherwise in days,

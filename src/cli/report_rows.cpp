@@ -38,9 +38,8 @@ ClockCells clock_cells(const Event& event) {
   if (!t.zone.empty()) local += " " + t.zone;
   if (t.approximate) local += " (approx.)";
   if (!t.label.empty()) local += ", " + t.label;
-  const nlohmann::json j = time_of_day_json(t, event.time);
-  return {local,
-          j.contains("utc") ? Cell(j["utc"].get<std::string>()) : Cell()};
+  const auto utc = utc_text(ClockedTime{event.time, t});
+  return {local, utc ? Cell(*utc) : Cell()};
 }
 
 Names::Names(const Database& db, ReadOptions read, std::string lang)

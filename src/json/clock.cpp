@@ -3,8 +3,6 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parley/error.hpp"
-
 #include "json/reader.hpp"
 #include "json/writer.hpp"
 
@@ -32,13 +30,7 @@ void from_json(const nlohmann::json& j, TimeOfDay& time) {
 
 nlohmann::json time_of_day_json(const TimeOfDay& clock, const Edtf& time) {
   nlohmann::json j = clock;
-  try {
-    if (const auto span = utc_bounds(ClockedTime{time, clock})) {
-      j["utc"] = to_string(*span);
-    }
-  } catch (const Error&) {
-    // An unknown zone or a malformed clock: the stored fields say it all.
-  }
+  if (auto utc = utc_text(ClockedTime{time, clock})) j["utc"] = std::move(*utc);
   return j;
 }
 

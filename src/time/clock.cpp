@@ -180,6 +180,15 @@ std::optional<UtcSpan> utc_bounds(const ClockedTime& t) {
   return span;
 }
 
+std::optional<std::string> utc_text(const ClockedTime& t) {
+  try {
+    if (const auto span = utc_bounds(t)) return to_string(*span);
+  } catch (const Error&) {
+    // An unknown zone or a malformed clock: no UTC text.
+  }
+  return std::nullopt;
+}
+
 std::string to_string(const UtcSpan& span) {
   auto utc = [](const ZonedInstant& at) {
     return date::format("%FT%H:%MZ", at.utc);
