@@ -4,10 +4,13 @@
 #include <regex>
 #include <sstream>
 
+#include <date/date.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
+#include "parley/payload.hpp"
 #include "parley/render/html.hpp"
 
 #include "render_support.hpp"
@@ -160,4 +163,135 @@ TEST_CASE("html: an empty timeline and a malformed time of day still render") {
   t.events = {e};
   const std::string page = html_of(t);
   CHECK(count(page, "<g class=\"ev\"") == 1);
+}
+
+namespace {
+
+// The data object of an overview page: the JSON between its
+// <script type="application/json" id="parley-data"> and </script>.
+nlohmann::json overview_data(const std::string& page) {
+  const std::string open =
+      "<script type=\"application/json\" id=\"parley-data\">";
+  const auto from = page.find(open);
+  REQUIRE(from != std::string::npos);
+  const auto to = page.find("</script>", from);
+  REQUIRE(to != std::string::npos);
+  return nlohmann::json::parse(
+      page.substr(from + open.size(), to - from - open.size()));
+}
+
+long long day_number(date::year_month_day day) {
+  return date::sys_days(day).time_since_epoch().count();
+}
+
+parley::RenderOptions overview_options() {
+  parley::RenderOptions options;
+  options.html_detail_limit = 2;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("html: up to html_detail_limit events, the detailed page") {
+  const parley::Timeline t = parley::test::astana_timeline();
+  parley::RenderOptions options;
+  options.html_detail_limit = t.events.size();
+  const std::string page = html_of(t, options);
+  CHECK(count(page, "<div class=\"row") == t.events.size());
+  CHECK(page.find("parley-data") == std::string::npos);
+  options.html_detail_limit = t.events.size() - 1;
+  CHECK(html_of(t, options).find("parley-data") != std::string::npos);
+}
+
+TEST_CASE("html: the overview page holds every event as data, in order") {
+  const parley::Timeline t = parley::test::astana_timeline();
+  const std::string page = html_of(t, overview_options());
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find("http:") == std::string::npos);
+  CHECK(page.find("https:") == std::string::npos);
+  CHECK(count(page, "<script") == 2);  // the data and the inline script
+  const nlohmann::json data = overview_data(page);
+  REQUIRE(data["events"].size() == t.events.size());
+  for (std::size_t i = 0; i < t.events.size(); ++i) {
+    const auto& row = data["events"][i];
+    const parley::Event& e = t.events[i];
+    CHECK(row[0] == e.id.value);
+    CHECK(data["kinds"][row[4].get<std::size_t>()] == to_string(e.kind()));
+    CHECK(row[6] == parley::best(e.title));
+    const auto& lane = data["lanes"][row[1].get<std::size_t>()];
+    const parley::Process* process =
+        e.process ? t.process(*e.process) : nullptr;
+    CHECK(lane[0] == (process ? parley::best(process->names) : "Other"));
+    // The place index leads up the place's path.
+    if (e.place) {
+      std::vector<std::string> path;
+      for (long long p = row[7]; p >= 0;) {
+        const auto& place = data["places"][static_cast<std::size_t>(p)];
+        path.push_back(place[0]);
+        p = place[1];
+      }
+      std::vector<std::string> expected;
+      for (const parley::Place* place : t.place_path(*e.place)) {
+        expected.push_back(parley::best(place->names));
+      }
+      CHECK(path == expected);
+    } else {
+      CHECK(row[7] == -1);
+    }
+  }
+}
+
+TEST_CASE("html: overview rows carry days, actors with roles and deaths") {
+  parley::Timeline t;
+  parley::Actor army;
+  army.id = parley::ActorId{"actor:army"};
+  army.names = {{"en", "The army"}};
+  t.actors[army.id] = army;
+  parley::Hostilities strike;
+  strike.perpetrator = army.id;
+  strike.deaths = {1, 3, std::nullopt};
+  t.events = {
+      parley::test::make_event("e:strike", "2016-03-01", "Strike", strike),
+      parley::test::make_event("e:month", "2017-02", "Month"),
+      parley::test::make_event("e:open", "[..2017-02-16]", "Open")};
+  t.events[1].participants = {{army.id, parley::Role::host}};
+  const nlohmann::json data = overview_data(html_of(t, overview_options()));
+  using namespace date::literals;
+  const auto& strike_row = data["events"][0];
+  CHECK(strike_row[2] == day_number(2016_y / 3 / 1));
+  CHECK(strike_row[3] == day_number(2016_y / 3 / 2));  // exclusive
+  CHECK(strike_row[9] == nlohmann::json{1, 3, nullptr});
+  REQUIRE(strike_row[8].size() == 2);
+  CHECK(data["actors"][strike_row[8][0].get<std::size_t>()] == "The army");
+  CHECK(data["roles"][strike_row[8][1].get<std::size_t>()] == "perpetrator");
+  const auto& month = data["events"][1];
+  CHECK(month[2] == day_number(2017_y / 2 / 1));
+  CHECK(month[3] == day_number(2017_y / 3 / 1));
+  CHECK(month[9].is_null());
+  CHECK(data["roles"][month[8][1].get<std::size_t>()] == "host");
+  // An open start has no earliest day: drawn from its latest start.
+  CHECK(data["events"][2][3] == day_number(2017_y / 2 / 17));
+}
+
+TEST_CASE("html: the overview page's data cannot close its script element") {
+  parley::Timeline t;
+  for (const char* title :
+       {"</script><script>alert(1)</script>", "<!-- x", "a \u2028 b"}) {
+    t.events.push_back(parley::test::make_event(
+        "e:" + std::to_string(t.events.size()), "2017-02-16", title));
+  }
+  parley::RenderOptions options = overview_options();
+  options.title = "</title><script>alert(2)</script>";
+  const std::string page = html_of(t, options);
+  CHECK(count(page, "</script>") == 2);
+  CHECK(page.find("<!-- x") == std::string::npos);
+  CHECK(page.find("<script>alert") == std::string::npos);
+  const nlohmann::json data = overview_data(page);
+  CHECK(data["events"][0][6] == "</script><script>alert(1)</script>");
+  CHECK(data["title"] == options.title);
+
+  std::ostringstream bad;
+  bad.setstate(std::ios::badbit);
+  CHECK_THROWS_AS(parley::write_html(t, bad, options), parley::Error);
 }
