@@ -341,11 +341,12 @@ TEST_CASE("csv: the place path country first, precisions, actors with roles") {
   CHECK(round.at("end_precision") == "day");
   // Every participant as "name (role)", in the data's order.
   std::string roles;
-  for (const auto& p : json_entry("events", "event:astana-2")["participants"]) {
+  const auto round_json = json_entry("events", "event:astana-2");
+  for (const auto& p : round_json["participants"]) {
     if (!roles.empty()) roles += "; ";
-    roles +=
-        json_entry("actors", p["actor"].get<std::string>())["names"]["en"].get<std::string>() +
-        " (" + p["role"].get<std::string>() + ")";
+    roles += json_entry("actors", p["actor"].get<std::string>())["names"]["en"]
+                 .get<std::string>() +
+             " (" + p["role"].get<std::string>() + ")";
   }
   CHECK(round.at("actor_roles") == roles);
   // An actor named only in the payload has the payload's role.

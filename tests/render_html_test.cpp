@@ -212,21 +212,28 @@ TEST_CASE("html: the overview page holds every event as data, in order") {
   CHECK(page.find("https:") == std::string::npos);
   CHECK(count(page, "<script") == 2);  // the data and the inline script
   const nlohmann::json data = overview_data(page);
-  REQUIRE(data["events"].size() == t.events.size());
+  const nlohmann::json& columns = data["events"];
+  REQUIRE(columns["id"].size() == t.events.size());
+  for (const char* field :
+       {"lane", "start", "length", "kind", "label", "title", "place", "who"}) {
+    CHECK(columns[field].size() == t.events.size());
+  }
   for (std::size_t i = 0; i < t.events.size(); ++i) {
-    const auto& row = data["events"][i];
     const parley::Event& e = t.events[i];
-    CHECK(row[0] == e.id.value);
-    CHECK(data["kinds"][row[4].get<std::size_t>()] == to_string(e.kind()));
-    CHECK(row[6] == parley::best(e.title));
-    const auto& lane = data["lanes"][row[1].get<std::size_t>()];
+    CHECK(data["id_prefix"].get<std::string>() +
+              columns["id"][i].get<std::string>() ==
+          e.id.value);
+    CHECK(data["kinds"][columns["kind"][i].get<std::size_t>()] ==
+          to_string(e.kind()));
+    CHECK(columns["title"][i] == parley::best(e.title));
+    const auto& lane = data["lanes"][columns["lane"][i].get<std::size_t>()];
     const parley::Process* process =
         e.process ? t.process(*e.process) : nullptr;
     CHECK(lane[0] == (process ? parley::best(process->names) : "Other"));
     // The place index leads up the place's path.
     if (e.place) {
       std::vector<std::string> path;
-      for (long long p = row[7]; p >= 0;) {
+      for (long long p = columns["place"][i]; p >= 0;) {
         const auto& place = data["places"][static_cast<std::size_t>(p)];
         path.push_back(place[0]);
         p = place[1];
@@ -237,7 +244,7 @@ TEST_CASE("html: the overview page holds every event as data, in order") {
       }
       CHECK(path == expected);
     } else {
-      CHECK(row[7] == -1);
+      CHECK(columns["place"][i] == -1);
     }
   }
 }
@@ -257,21 +264,27 @@ TEST_CASE("html: overview rows carry days, actors with roles and deaths") {
       parley::test::make_event("e:open", "[..2017-02-16]", "Open")};
   t.events[1].participants = {{army.id, parley::Role::host}};
   const nlohmann::json data = overview_data(html_of(t, overview_options()));
+  const nlohmann::json& columns = data["events"];
   using namespace date::literals;
-  const auto& strike_row = data["events"][0];
-  CHECK(strike_row[2] == day_number(2016_y / 3 / 1));
-  CHECK(strike_row[3] == day_number(2016_y / 3 / 2));  // exclusive
-  CHECK(strike_row[9] == nlohmann::json{1, 3, nullptr});
-  REQUIRE(strike_row[8].size() == 2);
-  CHECK(data["actors"][strike_row[8][0].get<std::size_t>()] == "The army");
-  CHECK(data["roles"][strike_row[8][1].get<std::size_t>()] == "perpetrator");
-  const auto& month = data["events"][1];
-  CHECK(month[2] == day_number(2017_y / 2 / 1));
-  CHECK(month[3] == day_number(2017_y / 3 / 1));
-  CHECK(month[9].is_null());
-  CHECK(data["roles"][month[8][1].get<std::size_t>()] == "host");
-  // An open start has no earliest day: drawn from its latest start.
-  CHECK(data["events"][2][3] == day_number(2017_y / 2 / 17));
+  // Starts are steps from the previous start; lengths are days, the end
+  // exclusive.
+  const long long strike_day = day_number(2016_y / 3 / 1);
+  const long long month_day = day_number(2017_y / 2 / 1);
+  CHECK(columns["start"][0] == strike_day);
+  CHECK(columns["length"][0] == 1);
+  CHECK(columns["start"][1] == month_day - strike_day);
+  CHECK(columns["length"][1] == 28);
+  // [..2017-02-16] has no earliest start: drawn on its latest start's day.
+  CHECK(columns["start"][2] == day_number(2017_y / 2 / 16) - month_day);
+  CHECK(columns["length"][2] == 1);
+  CHECK(columns["who"][0] == "0 0");
+  CHECK(data["actors"][0] == "The army");
+  CHECK(data["roles"][0] == "perpetrator");
+  CHECK(columns["who"][1] == "0 1");
+  CHECK(data["roles"][1] == "host");
+  CHECK(columns["who"][2] == "");
+  // Deaths are sparse: only the strike (index 0) has an estimate.
+  CHECK(columns["deaths"] == nlohmann::json{0, 1, 3, nullptr});
 }
 
 TEST_CASE("html: the overview page's data cannot close its script element") {
@@ -288,7 +301,8 @@ TEST_CASE("html: the overview page's data cannot close its script element") {
   CHECK(page.find("<!-- x") == std::string::npos);
   CHECK(page.find("<script>alert") == std::string::npos);
   const nlohmann::json data = overview_data(page);
-  CHECK(data["events"][0][6] == "</script><script>alert(1)</script>");
+  CHECK(data["events"]["title"][0] == "</script><script>alert(1)</script>");
+  CHECK(data["events"]["title"][2] == "a \u2028 b");
   CHECK(data["title"] == options.title);
 
   std::ostringstream bad;
