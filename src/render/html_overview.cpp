@@ -12,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "render/common.hpp"
+#include "render/compress.hpp"
 #include "render/html_lanes.hpp"
 
 namespace parley::render_detail {
@@ -171,21 +172,6 @@ void add_event(Columns& columns, const Timeline& timeline, const Event& event,
   add(columns, Field::who, actors_of(timeline, event, tables, options));
 }
 
-// JSON text made safe inside <script>: every '<' (only ever inside a
-// string) written as \u003c, so no "</script>" or "<!--" in the data can
-// end the element.
-void write_script_text(std::ostream& out, std::string_view text) {
-  std::size_t from = 0;
-  for (std::size_t at = text.find('<'); at != std::string_view::npos;
-       at = text.find('<', from)) {
-    out.write(text.data() + from, static_cast<std::streamsize>(at - from));
-    out << "\\u003c";
-    from = at + 1;
-  }
-  out.write(text.data() + from,
-            static_cast<std::streamsize>(text.size() - from));
-}
-
 // The data object; the events' columns are built in one pass over them.
 void write_data(std::ostream& out, const Timeline& timeline,
                 const std::vector<Lane>& lanes, const std::string& title,
@@ -209,11 +195,12 @@ void write_data(std::ostream& out, const Timeline& timeline,
               options);
     add_deaths(columns, event, i);
   }
-  out << "{\"events\":{";
+  std::string text = "{\"events\":{";
   for (std::size_t field = 0; field < kFieldCount; ++field) {
-    out << (field ? ",\n\"" : "\"") << kFieldNames[field] << "\":";
-    write_script_text(out,
-                      columns[field].empty() ? "[]" : columns[field] + "]");
+    text += std::string(field ? ",\n\"" : "\"") + kFieldNames[field] + "\":";
+    text += columns[field].empty() ? "[]" : columns[field] + "]";
+    columns[field].clear();
+    columns[field].shrink_to_fit();
   }
   const Json rest = {
       {"id_prefix", timeline.events.empty()
@@ -225,10 +212,10 @@ void write_data(std::ostream& out, const Timeline& timeline,
       {"kinds", tables.kinds.names()},
       {"roles", tables.roles.names()},
       {"actors", tables.actors.names()}};
-  out << "},\n";
-  const std::string tail =
-      rest.dump(-1, ' ', false, Json::error_handler_t::replace);
-  write_script_text(out, std::string_view(tail).substr(1));  // without '{'
+  text += "},\n";
+  // Without its '{': the object's other members follow the events.
+  text += rest.dump(-1, ' ', false, Json::error_handler_t::replace).substr(1);
+  out << base64(gzip(text));
 }
 
 }  // namespace
@@ -251,7 +238,7 @@ void write_html_overview(const Timeline& timeline, std::ostream& out,
       << ".</p>\n<noscript><p>This page draws its " << timeline.events.size()
       << " events with JavaScript; export them as CSV "
          "(--format csv) to read them without.</p></noscript>\n"
-      << "<script type=\"application/json\" id=\"parley-data\">";
+      << "<script type=\"application/gzip\" id=\"parley-data\">";
   write_data(out, timeline, lanes, title, options);
   out << "</script>\n<script>";
   write_overview_script(out);

@@ -2,15 +2,15 @@
 // 4,095 characters, the longest string literal ISO C++ promises to handle
 // (-Wpedantic's -Woverlength-strings), written one after the other.
 //
-// The script reads the data object (html_overview.hpp), draws the overview
-// strip and the axis on canvases and the rows as absolutely positioned
-// elements inside a spacer as tall as all rows, only those scrolled into
-// view (plus a few), redrawn on scroll. Text from the data only ever goes
-// in through textContent, isolated in <bdi dir="auto">. When the first
-// draw has been painted it sets window.parleyPainted (ms since navigation
-// start) and <body data-ready="1">; window.parley exposes what the page
-// shows (matched(), shown(), rows(), view(), axisLabels(), zoom(from, to))
-// for tests.
+// The script unpacks and reads the data object (html_overview.hpp), draws
+// the overview strip and the axis on canvases and the rows as absolutely
+// positioned elements inside a spacer as tall as all rows, only those
+// scrolled into view (plus a few), redrawn on scroll. Text from the data
+// only ever goes in through textContent, isolated in <bdi dir="auto">.
+// When the first draw has been painted it sets window.parleyPainted (ms
+// since navigation start) and <body data-ready="1">; window.parley exposes
+// what the page shows (matched(), shown(), rows(), view(), axisLabels(),
+// zoom(from, to)) for tests.
 #include <iterator>
 #include <ostream>
 
@@ -57,9 +57,28 @@ h1{font-size:20px;margin:0 0 4px}
 )css"};
 
 constexpr const char* kScript[] = {
-    R"js((function () {
+    R"js((async function () {
   'use strict';
-  const data = JSON.parse(document.getElementById('parley-data').textContent);
+  // The data: JSON, gzipped, in base64 (src/render/html_overview.hpp).
+  const packed = atob(document.getElementById('parley-data').textContent);
+  const bytes = new Uint8Array(packed.length);
+  for (let i = 0; i < packed.length; i++) bytes[i] = packed.charCodeAt(i);
+  // Read chunk by chunk: several times faster than Response.text().
+  const gunzip = new DecompressionStream('gzip');
+  const writer = gunzip.writable.getWriter();
+  writer.write(bytes);
+  writer.close();
+  const reader = gunzip.readable.getReader(), parts = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(value);
+    size += value.length;
+  }
+  const json = new Uint8Array(size);
+  for (let i = 0, at = 0; i < parts.length; at += parts[i].length, i++) json.set(parts[i], at);
+  const data = JSON.parse(new TextDecoder().decode(json));
   const C = data.events, N = C.id.length, ROW = 24, LABEL = 380;
   // Where each event's mark starts and ends (end exclusive), in days; NaN
   // when unknown. Starts are stored as steps from the previous known one.
@@ -126,7 +145,8 @@ constexpr const char* kScript[] = {
   // its end; NaN when neither is known.
   const starts = new Float64Array(N);
   for (let i = 0; i < N; i++) {
-    starts[i] = !isNaN(S[i]) ? S[i] : End[i] - 1;
+)js",
+    R"js(    starts[i] = !isNaN(S[i]) ? S[i] : End[i] - 1;
   }
 
   // ---- extent, lanes ------------------------------------------------------
@@ -147,8 +167,7 @@ constexpr const char* kScript[] = {
   const filter = el('input');
   filter.id = 'filter';
   filter.type = 'search';
-)js",
-    R"js(  filter.placeholder = 'Filter: words, or actor: place: kind: text:';
+  filter.placeholder = 'Filter: words, or actor: place: kind: text:';
   filter.setAttribute('aria-label', 'Filter events');
   const reset = el('button', '', 'All time');
   reset.type = 'button';
@@ -223,7 +242,8 @@ constexpr const char* kScript[] = {
     const perDay = width / (to - from);
     for (const [n, unit] of STEPS) {
       const approx = n * (unit === 'd' ? 1 : unit === 'm' ? 30.44 : 365.25);
-      if (approx * perDay < 24) continue;
+)js",
+    R"js(      if (approx * perDay < 24) continue;
       const out = tickDays(from, to, n, unit).map((d) => {
         const text = dayText(d, unit);
         return { day: d, x: (d - from) * perDay, w: g.measureText(text).width, text };
@@ -244,8 +264,7 @@ constexpr const char* kScript[] = {
     axisLabels = list.map((t) => ({ x: t.x + 3, w: t.w, text: t.text }));
     g.fillStyle = '#555';
     for (const t of list) {
-)js",
-    R"js(      g.fillRect(Math.round(t.x), 20, 1, 14);
+      g.fillRect(Math.round(t.x), 20, 1, 14);
       g.fillText(t.text, t.x + 3, 16);
     }
   };
@@ -328,7 +347,8 @@ constexpr const char* kScript[] = {
 
   // ---- overview strip: events and deaths per period -------------------------
   const span = hi - lo;
-  const unit = span > 40 * 365 ? 'y' : span > 3 * 365 ? 'm' : span > 120 ? 'w' : 'd';
+)js",
+    R"js(  const unit = span > 40 * 365 ? 'y' : span > 3 * 365 ? 'm' : span > 120 ? 'w' : 'd';
   const unitWord = { y: 'year', m: 'month', w: 'week', d: 'day' }[unit];
   const first = civil(lo);
   const bucketOf = (day) => {
@@ -346,8 +366,7 @@ constexpr const char* kScript[] = {
   };
   const buckets = bucketOf(hi - 1) + 1;
   const bucketOfEvent = new Int32Array(N);
-)js",
-    R"js(  for (let i = 0; i < N; i++) bucketOfEvent[i] = isNaN(starts[i]) ? -1 : bucketOf(starts[i]);
+  for (let i = 0; i < N; i++) bucketOfEvent[i] = isNaN(starts[i]) ? -1 : bucketOf(starts[i]);
   const ovFrom = bucketStart(0), ovTo = bucketStart(buckets);
   const anyDeaths = deathsOf[1].some((n) => !isNaN(n));
   const drawOverview = () => {
@@ -423,7 +442,8 @@ constexpr const char* kScript[] = {
   const relist = () => {
     rows = [];
     shown = 0;
-    density = new Map();
+)js",
+    R"js(    density = new Map();
     laneEvents.forEach((list, lane) => {
       const head = rows.length;
       rows.push(-1 - lane);
@@ -440,8 +460,7 @@ constexpr const char* kScript[] = {
   };
   const laneRow = (lane, width) => {
     const [name, lang, colour] = data.lanes[lane];
-)js",
-    R"js(    const row = el('div', 'row lane');
+    const row = el('div', 'row lane');
     const label = el('div', 't');
     const swatch = el('span', 'sw');
     swatch.style.background = colour;
@@ -526,7 +545,8 @@ constexpr const char* kScript[] = {
     return names.join(', ');
   };
   const show = (i) => {
-    if (i === selected) return;
+)js",
+    R"js(    if (i === selected) return;
     selected = i;
     for (const r of spacer.querySelectorAll('.row.on')) r.classList.remove('on');
     const row = spacer.querySelector('[data-i="' + i + '"]');
@@ -545,8 +565,7 @@ constexpr const char* kScript[] = {
     item('Lane', data.lanes[C.lane[i]][0]);
     item('Where', C.place[i] >= 0 ? placePath(C.place[i]) : '');
     const pairs = who(i), names = [];
-)js",
-    R"js(    for (let k = 0; k < pairs.length; k += 2) {
+    for (let k = 0; k < pairs.length; k += 2) {
       names.push(data.actors[pairs[k]] + ' (' + data.roles[pairs[k + 1]] + ')');
     }
     item('Who', names.join('; '));
@@ -631,7 +650,8 @@ constexpr const char* kScript[] = {
     matched: () => matchCount,
     shown: () => shown,
     rows: () => rows.slice(),
-    view: () => ({ from: view.from, to: view.to }),
+)js",
+    R"js(    view: () => ({ from: view.from, to: view.to }),
     axisLabels: () => axisLabels.slice(),
     zoom,
   };

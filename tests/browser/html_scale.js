@@ -105,11 +105,16 @@ async function checkPage(browser, name, want) {
   await page.mouse.down();
   await page.mouse.move(strip.x + strip.width * 0.5, strip.y + 30, { steps: 5 });
   await page.mouse.up();
-  const dragged = await page.evaluate(() => {
+  const dragged = await page.evaluate(async () => {
     const v = window.parley.view();
-    // The data's columns (src/render/html_overview.hpp): start as steps
-    // from the previous known start, length to the end.
-    const c = JSON.parse(document.getElementById('parley-data').textContent).events;
+    // The data (src/render/html_overview.hpp): JSON, gzipped, in base64;
+    // its columns hold start as steps from the previous known start and
+    // length to the end.
+    const packed = atob(document.getElementById('parley-data').textContent);
+    const bytes = Uint8Array.from(packed, (ch) => ch.charCodeAt(0));
+    const json = await new Response(new Blob([bytes]).stream()
+      .pipeThrough(new DecompressionStream('gzip'))).text();
+    const c = JSON.parse(json).events;
     const outside = [];
     for (let i = 0, day = 0; i < c.id.length; i++) {
       if (c.start[i] !== null) day += c.start[i];

@@ -28,10 +28,11 @@
 //
 // A timeline of more than RenderOptions::html_detail_limit events (500)
 // gets the overview page instead, built to stay usable at 10^5 events
-// (about 100 bytes of file per event; 100,000 generated events: under
-// 15 MB, drawn in under 3 s by headless Chromium):
-//   * the events as compact JSON inside the page (<script
-//     type="application/json" id="parley-data">), drawn by its script;
+// (tests/html_scale.test.sh: 100,000 generated events in a file of about
+// 3 MB, painted by headless Chromium in well under 3 s):
+//   * the events as columns of JSON inside the page, gzipped and in
+//     base64, drawn by its script (which needs DecompressionStream:
+//     Chromium 80, Firefox 113, Safari 16.4 or later);
 //   * an overview strip on top: events per period (day, week, month or
 //     year, from the span) as bars, and the best estimate of deaths
 //     (Hostilities::deaths) summed per period as a line; dragging over it
