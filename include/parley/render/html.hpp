@@ -28,8 +28,8 @@
 //
 // A timeline of more than RenderOptions::html_detail_limit events (500)
 // gets the overview page instead, built to stay usable at 10^5 events
-// (tests/html_scale.test.sh: 100,000 generated events in a file of about
-// 3 MB, painted by headless Chromium in well under 3 s):
+// (tests/html_scale.test.sh checks 100,000 generated events: a file of
+// at most 15 MB, about 2.4 MB, painted by headless Chromium within 3 s):
 //   * the events as columns of JSON inside the page, gzipped and in
 //     base64, drawn by its script (which needs DecompressionStream:
 //     Chromium 80, Firefox 113, Safari 16.4 or later);
