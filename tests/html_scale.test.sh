@@ -2,7 +2,8 @@
 # The HTML page at scale (issue 10): the parley command writes the page of
 # 100,000 generated events and of the 16,566 UCDP Syria events of
 # ../shared/data; each must be at most 15 MB, and headless chromium must
-# paint it within 3 s, filter it, zoom it and keep its axis labels apart
+# paint it within 3 s (the median of three loads from file://), filter it,
+# zoom it and keep its axis labels apart
 # (tests/browser/html_scale.js). The data go through the command as a user
 # would send them: parley init, parley import, parley timeline --format html.
 #

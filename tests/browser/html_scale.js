@@ -54,6 +54,20 @@ async function scrolledIds(page) {
   });
 }
 
+// When the page says its chart was first painted (ms from navigation
+// start: window.parleyPainted, set after the frame that shows it); printed
+// with the first contentful paint and the load event.
+async function paintTime(page, name) {
+  const timing = await page.evaluate(() => ({
+    painted: window.parleyPainted,
+    fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
+    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
+  }));
+  console.log(`      ${name}: chart painted at ${Math.round(timing.painted)} ms, ` +
+    `first contentful paint ${Math.round(timing.fcp)} ms, load ${Math.round(timing.load)} ms`);
+  return timing.painted;
+}
+
 // The page is opened as a user opens a saved file: from file://, so the
 // first paint includes reading and parsing the whole file.
 async function checkPage(browser, name, want) {
@@ -72,15 +86,21 @@ async function checkPage(browser, name, want) {
   const ready = await page.waitForSelector('body[data-ready="1"]', { timeout: 30000 })
     .then(() => true, () => false);
   check(`${name}: the page drew itself`, ready);
-  const timing = await page.evaluate(() => ({
-    painted: window.parleyPainted,
-    fcp: (performance.getEntriesByName('first-contentful-paint')[0] || {}).startTime,
-    load: performance.getEntriesByType('navigation')[0].loadEventEnd,
-  }));
-  console.log(`      ${name}: chart painted at ${Math.round(timing.painted)} ms, ` +
-    `first contentful paint ${Math.round(timing.fcp)} ms, load ${Math.round(timing.load)} ms`);
-  check(`${name}: first paint of the chart within ${PAINT_BUDGET_MS} ms`,
-    timing.painted > 0 && timing.painted <= PAINT_BUDGET_MS, `${Math.round(timing.painted)} ms`);
+  // First paint: this load and two more, each in a fresh tab; the median
+  // counts, so that one slice of CPU taken by another process on the
+  // machine does not decide it. Every figure is printed.
+  const painted = [await paintTime(page, name)];
+  for (let k = 0; k < 2; k++) {
+    const again = await browser.newPage();
+    await again.setViewport({ width: 1400, height: 900 });
+    await again.goto(url, { waitUntil: 'load', timeout: 60000 });
+    await again.waitForSelector('body[data-ready="1"]', { timeout: 30000 });
+    painted.push(await paintTime(again, name));
+    await again.close();
+  }
+  const median = painted.slice().sort((a, b) => a - b)[1];
+  check(`${name}: first paint of the chart within ${PAINT_BUDGET_MS} ms (median of 3)`,
+    median > 0 && median <= PAINT_BUDGET_MS, `${painted.map(Math.round).join(', ')} ms`);
   const events = await page.evaluate(() => window.parley.events);
   check(`${name}: every event is in the page`, events === want.events, `${events} of ${want.events}`);
   const drawn = await page.$$eval('#rows .row', (e) => e.length);
