@@ -48,6 +48,7 @@ h1{font-size:20px;margin:0 0 4px}
 .row .sw{display:inline-block;width:10px;height:10px;border-radius:2px;margin-right:6px}
 .row .n{color:#777;font-weight:400;margin-left:6px}
 .row.ev{cursor:default}
+.empty{margin:0;padding:10px 12px;color:#666}
 .row.on{background:#fff6d6}
 #details{margin-top:14px;border:1px solid #ddd;border-radius:6px;padding:10px 14px;min-height:80px;background:#fcfcfc;max-width:900px}
 #details h2{font-size:16px;margin:0 0 4px}
@@ -529,6 +530,7 @@ constexpr const char* kScript[] = {
       if (item === selected) row.classList.add('on');
       parts.push(row);
     }
+    if (!rows.length) parts.push(el('p', 'empty', 'No event matches the filter in this range.'));
     spacer.replaceChildren(...parts);
   };
   let pending = false;
@@ -541,12 +543,12 @@ constexpr const char* kScript[] = {
   // ---- details of one event ---------------------------------------------------
   const placePath = (p) => {
     const names = [];
-    for (let k = 0; p >= 0 && k < 32; k++, p = data.places[p][1]) names.push(data.places[p][0]);
+)js",
+    R"js(    for (let k = 0; p >= 0 && k < 32; k++, p = data.places[p][1]) names.push(data.places[p][0]);
     return names.join(', ');
   };
   const show = (i) => {
-)js",
-    R"js(    if (i === selected) return;
+    if (i === selected) return;
     selected = i;
     for (const r of spacer.querySelectorAll('.row.on')) r.classList.remove('on');
     const row = spacer.querySelector('[data-i="' + i + '"]');
@@ -645,13 +647,13 @@ constexpr const char* kScript[] = {
   });
 
   // For tests and scripts: what the page shows.
-  window.parley = {
+)js",
+    R"js(  window.parley = {
     events: N,
     matched: () => matchCount,
     shown: () => shown,
     rows: () => rows.slice(),
-)js",
-    R"js(    view: () => ({ from: view.from, to: view.to }),
+    view: () => ({ from: view.from, to: view.to }),
     axisLabels: () => axisLabels.slice(),
     zoom,
   };
