@@ -209,6 +209,7 @@ Database::Impl::Impl(const std::filesystem::path& path,
                      const OpenOptions& options)
     : db(options.read_only ? open_reader(path) : open_writer(path, options)) {
   db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA mmap_size = 1073741824");
 }
 
 Database::Database(const std::filesystem::path& path,
