@@ -28,6 +28,17 @@ Ids ids(const parley::Page& page) {
 
 Ids run(const parley::Query& q) { return ids(astana_db().query(q)); }
 
+// The ids of every page of `q`, following each page's cursor.
+Ids every_page(const parley::Database& db, parley::Query q) {
+  Ids out;
+  for (;;) {
+    const parley::Page page = db.query(q);
+    for (const auto& e : page.events) out.push_back(e.id.value);
+    if (!page.next) return out;
+    q.after = page.next;
+  }
+}
+
 Ids sorted(Ids v) {
   std::sort(v.begin(), v.end());
   return v;
@@ -318,13 +329,7 @@ TEST_CASE("one actor's pages: in order, each event once, whatever its roles") {
   Ids all = ids(db.query(q));
   CHECK(all == Ids{"event:2", "event:1", "event:3", "event:9"});
   q.limit = 1;
-  Ids paged;
-  for (;;) {
-    const parley::Page page = db.query(q);
-    for (const auto& e : page.events) paged.push_back(e.id.value);
-    if (!page.next) break;
-    q.after = page.next;
-  }
+  const Ids paged = every_page(db, q);
   CHECK(paged == all);
   q = {};
   q.actors = {a};
@@ -376,12 +381,6 @@ TEST_CASE("a word in most events: pages walk in order and find what all do") {
       parley::detail::DatabaseAccess::connection(db), q, 8);
   CHECK(sql.sql.find("EXISTS (SELECT 1 FROM event_search") !=
         std::string::npos);
-  Ids paged;
-  for (;;) {
-    const parley::Page page = db.query(q);
-    for (const auto& e : page.events) paged.push_back(e.id.value);
-    if (!page.next) break;
-    q.after = page.next;
-  }
+  const Ids paged = every_page(db, q);
   CHECK(paged == expected);
 }
