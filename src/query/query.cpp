@@ -31,7 +31,8 @@ constexpr std::int64_t max_day = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t i32_min = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t i32_max = std::numeric_limits<std::int32_t>::max();
 
-// "version visible at as_of" for a table alias, with its parameters.
+}  // namespace
+
 std::string visible(const char* alias, const Query& q,
                     std::vector<Binding>& binds) {
   const std::string a = alias;
@@ -42,8 +43,6 @@ std::string visible(const char* alias, const Query& q,
   return a + ".recorded_from <= ? AND (" + a + ".recorded_to IS NULL OR " + a +
          ".recorded_to > ?)";
 }
-
-}  // namespace
 
 void bind_all(SQLite::Statement& s, const std::vector<Binding>& binds) {
   for (std::size_t i = 0; i < binds.size(); ++i) {
@@ -100,30 +99,6 @@ std::string nested(const char* table, const Query& q,
 
 namespace {
 
-// The FTS5 query for `text`: every word, quoted, so no word is read as an
-// FTS operator.
-std::string match_expression(const std::string& text) {
-  std::string out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    std::string quoted = "\"";
-    for (char c : word)
-      quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    out += (out.empty() ? "" : " ") + quoted + "\"";
-    word.clear();
-  };
-  for (char c : normalize_arabic(text)) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      flush();
-    } else {
-      word += c;
-    }
-  }
-  flush();
-  return out;
-}
-
 // The envelope conditions that every event standing in one of `relations`
 // to the window must meet. When they bound both sides (the event overlaps
 // the window's envelope), they become where.window, which select_rows
@@ -155,22 +130,6 @@ void envelope(Where& where, const TimeFilter& f) {
   if (only_before && w_hi != max_day) where.add("e.lo < ?", {w_hi});
 }
 
-// Every event version whose text, or one of whose claims' quotes, matches:
-// candidates from both text indexes, so the page is ordered from them
-// rather than by walking the chronological order.
-void text_filter(Where& where, const Query& q, const std::string& match) {
-  std::vector<Binding> binds{match, match};
-  const std::string claims = visible("c", q, binds);
-  const std::string events = visible("x", q, binds);
-  where.add(
-      "e.version IN (SELECT rowid FROM event_search WHERE event_search MATCH "
-      "? UNION SELECT x.version FROM claim c JOIN event x ON x.id = c.event "
-      "WHERE c.version IN (SELECT rowid FROM claim_search WHERE claim_search "
-      "MATCH ?) AND " +
-          claims + " AND " + events + ")",
-      std::move(binds));
-}
-
 void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
   if (q.actors.empty()) {
     if (!q.role.empty()) {
@@ -180,13 +139,14 @@ void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
     return;
   }
   const std::vector<ActorId> actors = with_members(db, q);
+  if (actors.size() == 1) {
+    where.actor = ActorCondition{actors.front().value, q.role};
+    return;
+  }
   std::string sql =
-      actors.size() == 1
-          ? "e.version IN (SELECT version FROM event_actor WHERE actor = ?"
-          : "e.version IN (SELECT version FROM event_actor WHERE actor IN "
-            "(SELECT value FROM json_each(?))";
-  std::vector<Binding> binds{actors.size() == 1 ? actors.front().value
-                                                : json_list(actors)};
+      "e.version IN (SELECT version FROM event_actor WHERE actor IN "
+      "(SELECT value FROM json_each(?))";
+  std::vector<Binding> binds{json_list(actors)};
   if (!q.role.empty()) {
     sql += " AND role = ?";
     binds.push_back(q.role);
@@ -249,22 +209,51 @@ Where build_where(SQLite::Database& db, const Query& q) {
         "(SELECT value FROM json_each(?)))",
         {json_list(q.topics)});
   }
-  if (const std::string match = match_expression(q.text); !match.empty()) {
-    text_filter(where, q, match);
-  }
+  text_filter(where, db, q);
   return where;
 }
+
+bool reads_by_actor(const Where& where, ActorRead read) {
+  return where.actor && !where.window && read == ActorRead::in_order;
+}
+
+namespace {
+
+// "SELECT lo, `columns` FROM ... WHERE " for `where`'s actor condition, and
+// its parameters.
+std::string select_from(const char* columns, const Where& where, ActorRead read,
+                        std::vector<Binding>& binds) {
+  if (!where.actor) {
+    return std::string("SELECT e.lo, ") + columns + " FROM event e WHERE ";
+  }
+  binds.push_back(where.actor->actor);
+  const bool role = !where.actor->role.empty();
+  if (role) binds.push_back(where.actor->role);
+  if (reads_by_actor(where, read)) {
+    return std::string("SELECT a.lo, ") + columns +
+           " FROM event_actor a JOIN event e ON e.version = a.version WHERE "
+           "a.actor = ? " +
+           (role ? "AND a.role = ? " : "") + "AND ";
+  }
+  return std::string("SELECT e.lo, ") + columns +
+         " FROM event e WHERE e.version IN (SELECT version FROM event_actor "
+         "WHERE actor = ?" +
+         (role ? " AND role = ?" : "") + ") AND ";
+}
+
+}  // namespace
 
 std::string select_rows(const char* columns, const Where& where,
                         const std::string& extra,
                         const std::vector<Binding>& extra_binds,
-                        std::vector<Binding>& binds) {
+                        std::vector<Binding>& binds, ActorRead read) {
   auto arm = [&](const std::string& window_sql,
                  const std::vector<Binding>& window_binds) {
+    const std::string head = select_from(columns, where, read, binds);
     binds.insert(binds.end(), where.binds.begin(), where.binds.end());
     binds.insert(binds.end(), window_binds.begin(), window_binds.end());
     binds.insert(binds.end(), extra_binds.begin(), extra_binds.end());
-    return columns + where.sql + window_sql + extra;
+    return head + where.sql + window_sql + extra;
   };
   if (!where.window) return arm("", {});
   const auto [lo, hi] = *where.window;
@@ -289,6 +278,7 @@ struct Cursor {
   std::int64_t lo;
   std::int64_t hi;
   std::string id;
+  bool operator==(const Cursor&) const = default;
 };
 
 // An open start or end (no earliest or latest day) prints as "open".
@@ -346,21 +336,21 @@ Bounds row_bounds(SQLite::Statement& s, Semantics semantics) {
   return b;
 }
 
+// After the first column, lo (see select_rows).
 constexpr const char* page_columns =
-    "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+    "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
-    "e.end_open, e.end_unknown, e.doc, e.version, e.kind FROM event e WHERE ";
+    "e.end_open, e.end_unknown, e.doc, e.version, e.kind";
 // The same for counts, which read the grouping columns and the death
 // estimates instead of the document.
 constexpr const char* count_columns =
-    "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+    "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
     "e.end_open, e.end_unknown, NULL, e.version, e.kind, e.place, e.process, "
     "CASE WHEN e.kind = 'hostilities' THEN json_extract(e.doc, "
     "'$.details.deaths_low') END, CASE WHEN e.kind = 'hostilities' THEN "
     "json_extract(e.doc, '$.details.deaths_best') END, CASE WHEN e.kind = "
-    "'hostilities' THEN json_extract(e.doc, '$.details.deaths_high') END "
-    "FROM event e WHERE ";
+    "'hostilities' THEN json_extract(e.doc, '$.details.deaths_high') END";
 
 // The statement for one batch of a page: the rows after `cursor`, in
 // chronological order.
@@ -371,9 +361,15 @@ std::string page_sql(const Where& where, const std::optional<Cursor>& cursor,
   if (cursor) {
     extra = " AND (e.lo, e.hi, e.id) > (?, ?, ?)";
     extra_binds = {cursor->lo, cursor->hi, cursor->id};
+    if (reads_by_actor(where, ActorRead::in_order)) {
+      // A range of event_actor_order (a.lo = e.lo).
+      extra += " AND a.lo >= ?";
+      extra_binds.push_back(cursor->lo);
+    }
   }
   binds.clear();
-  return select_rows(page_columns, where, extra, extra_binds, binds) +
+  return select_rows(page_columns, where, extra, extra_binds, binds,
+                     ActorRead::in_order) +
          " ORDER BY 1, 2, 3 LIMIT " + std::to_string(batch);
 }
 
@@ -421,9 +417,12 @@ QuerySql query_sql(SQLite::Database& db, const Query& query,
 }
 
 QuerySql count_sql(SQLite::Database& db, const Query& query) {
-  const Where where = build_where(db, query);
+  Query all = query;
+  all.limit = 0;  // a count reads every match: no plan made for a page
+  const Where where = build_where(db, all);
   QuerySql out;
-  out.sql = select_rows(count_columns, where, "", {}, out.binds);
+  out.sql =
+      select_rows(count_columns, where, "", {}, out.binds, ActorRead::as_set);
   return out;
 }
 
@@ -456,8 +455,11 @@ Page Database::query(const Query& q) const {
       std::size_t rows = 0;
       while (s.executeStep()) {
         ++rows;
-        cursor = Cursor{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                        s.getColumn(2).getString()};
+        Cursor row{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                   s.getColumn(2).getString()};
+        // An event naming the actor in two roles comes twice, adjacent.
+        if (cursor && row == *cursor) continue;
+        cursor = std::move(row);
         if (!time_matches(s, q)) continue;
         if (q.limit && page.events.size() == q.limit) {
           // More match: the cursor names the last event returned.
