@@ -37,6 +37,21 @@ void from_json(const nlohmann::json& j, TimeOfDay& time) {
   in.finish();
 }
 
+void to_json(nlohmann::json& j, const ExternalRef& ref) {
+  j = nlohmann::json::object();
+  detail::put(j, "dataset", ref.dataset);
+  detail::put(j, "id", ref.id);
+  detail::put(j, "release", ref.release);
+}
+
+void from_json(const nlohmann::json& j, ExternalRef& ref) {
+  detail::ObjectReader in{j};
+  in.required("dataset", ref.dataset);
+  in.required("id", ref.id);
+  in.optional("release", ref.release);
+  in.finish();
+}
+
 void to_json(nlohmann::json& j, const Event& event) {
   j = nlohmann::json::object();
   detail::put(j, "id", event.id);
@@ -54,6 +69,9 @@ void to_json(nlohmann::json& j, const Event& event) {
   detail::put(j, "topics", event.topics);
   nlohmann::json details = payload_to_json(event.payload);
   if (!details.empty()) j["details"] = std::move(details);
+  detail::put(j, "external", event.external);
+  detail::put(j, "flags", event.flags);
+  if (!event.attributes.empty()) j["attributes"] = event.attributes.value();
 }
 
 void from_json(const nlohmann::json& j, Event& event) {
@@ -74,7 +92,15 @@ void from_json(const nlohmann::json& j, Event& event) {
   in.optional("topics", event.topics);
   nlohmann::json details = nlohmann::json::object();
   in.optional("details", details);
+  in.optional("external", event.external);
+  in.optional("flags", event.flags);
+  nlohmann::json attributes = nlohmann::json::object();
+  in.optional("attributes", attributes);
   in.finish();
+  if (!attributes.is_object()) {
+    throw Error(Errc::bad_document, "/attributes", "expected an object");
+  }
+  event.attributes = JsonObject(attributes);
   detail::at_path("/details",
                   [&] { event.payload = payload_from_json(kind, details); });
 }
