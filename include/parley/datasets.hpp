@@ -53,6 +53,8 @@
 #include <vector>
 
 #include "parley/enum_names.hpp"
+#include "parley/flag.hpp"
+#include "parley/ids.hpp"
 #include "parley/record_time.hpp"
 
 namespace parley {
@@ -70,15 +72,15 @@ enum class OnError {
 struct DatasetOptions {
   // The release the files are ("19.1"). Default: "" — the rows are added or
   // updated and nothing is closed.
-  std::string release;
+  std::string release{};
   // The record time of every version written. Default: now. Must not
   // precede the record time of a version it replaces (Errc::conflict).
-  std::optional<RecordTime> recorded;
+  std::optional<RecordTime> recorded{};
   // Default: fail.
   OnError on_error = OnError::fail;
   // With OnError::skip: each bad row is appended here as CSV (file, line,
   // column, reason, then the row's cells). Default: none.
-  std::optional<std::filesystem::path> rejects;
+  std::optional<std::filesystem::path> rejects{};
   // The most bad rows an error lists before "and N more". Default: 100.
   std::size_t max_listed = 100;
 };
@@ -104,6 +106,20 @@ struct ImportCounts {
 ImportCounts import_dataset(Database& db, Dataset dataset,
                             const std::vector<std::filesystem::path>& files,
                             const DatasetOptions& options = {});
+
+// An event whose source row contradicts itself (see parley/flag.hpp).
+struct FlaggedEvent {
+  EventId event;
+  FlagCode code = FlagCode::deaths_low_above_best;
+  bool operator==(const FlaggedEvent&) const = default;
+};
+
+// The current events carrying a flag (only `code`, when given), ordered by
+// event id, then code. Cost: reads the flag index kept by the writes
+// (schema/006_external.sql), never the events. Throws Error (storage) when
+// the database fails.
+std::vector<FlaggedEvent> flagged_events(
+    const Database& db, std::optional<FlagCode> code = std::nullopt);
 
 }  // namespace parley
 

@@ -98,6 +98,7 @@ struct Agreement {
   std::vector<ActorId> parties{};
   std::string document{};  // its title or reference
   AgreementStage stage = AgreementStage::other;
+  std::string sub_stage{};  // PA-X's sub-stage code: "Proc", "Ceas", "FrCons"
   bool operator==(const Agreement&) const = default;
 };
 

@@ -5,6 +5,7 @@
 //   parley import syria.db --from ucdp ged.csv --release 19.1
 //   parley export astana.db --history -o backup.json
 //   parley stats astana.db
+//   parley flagged syria.db
 #include <unistd.h>
 
 #include <filesystem>
@@ -16,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
+#include "parley/datasets.hpp"
 #include "parley/error.hpp"
 #include "parley/limits.hpp"
 #include "parley/render/render.hpp"
@@ -147,6 +149,30 @@ exp->callback([&action, paths] {
     const Timeline t = make_timeline(*db, db->events());
     return write_output(paths->output,
                         [&](std::ostream& out) { write(t, format, out); });
+  };
+});
+
+auto flag_code = std::make_shared<std::string>();
+auto* flagged = app.add_subcommand(
+    "flagged", "List the events whose source rows contradict themselves");
+flagged->add_option("DB", paths->db, "Database file")->required();
+flagged->add_option("--code", *flag_code,
+                    "Only this flag (deaths_low_above_best, "
+                    "deaths_best_above_high, deaths_low_above_high, "
+                    "end_before_start)");
+flagged->footer(
+    "Example: parley flagged syria.db --code deaths_low_above_best");
+flagged->callback([&action, paths, flag_code] {
+  action = [paths, flag_code] {
+    auto db = open_existing(paths->db);
+    if (!db) return static_cast<int>(no_input);
+    std::optional<FlagCode> code;
+    if (!flag_code->empty()) code = parse_enum<FlagCode>(*flag_code);
+    // From the flag index: one line per event and flag.
+    for (const FlaggedEvent& f : flagged_events(*db, code)) {
+      std::cout << f.event.value << ' ' << to_string(f.code) << '\n';
+    }
+    return static_cast<int>(ok);
   };
 });
 

@@ -40,13 +40,31 @@ const DatasetFormat& format_of(Dataset dataset) {
                                    "best",
                                    "high"},
                                   ucdp_row};
+  static const DatasetFormat acled{
+      CsvFormat{},
+      {},
+      {"event_id_cnty", "event_date", "time_precision", "event_type",
+       "sub_event_type", "actor1", "actor2", "iso", "country", "location",
+       "latitude", "longitude", "source", "notes", "fatalities"},
+      acled_row};
+  static const DatasetFormat gdelt{
+      CsvFormat{'\t', false}, gdelt_columns(), {}, gdelt_row};
+  static const DatasetFormat pax{
+      CsvFormat{},
+      {},
+      {"AgtId", "Agt", "Dat", "Stage", "StageSub", "PP", "PPName"},
+      pax_row};
   switch (dataset) {
     case Dataset::ucdp:
       return ucdp;
-    default:
-      throw Error(Errc::unsupported, std::string(to_string(dataset)),
-                  "this dataset's importer is not written yet");
+    case Dataset::acled:
+      return acled;
+    case Dataset::gdelt:
+      return gdelt;
+    case Dataset::pax:
+      return pax;
   }
+  throw Error(Errc::bad_value, "", "unknown dataset");
 }
 
 }  // namespace parley::detail

@@ -31,6 +31,22 @@ struct DatasetFormat {
 const DatasetFormat& format_of(Dataset dataset);
 
 RowEntities ucdp_row(RowReader& row, const std::string& release);
+RowEntities acled_row(RowReader& row, const std::string& release);
+RowEntities gdelt_row(RowReader& row, const std::string& release);
+RowEntities pax_row(RowReader& row, const std::string& release);
+
+// A CAMEO event code ("0871"; a string: "871" is another code) as a
+// PLOVER type ("" where PLOVER has none) and a parley kind: the codes
+// named in notes/datasets.md, then by root code (the first two digits);
+// custom for a code with no root.
+struct CameoKind {
+  std::string_view plover;
+  EventKind kind;
+};
+CameoKind cameo_kind(std::string_view code);
+
+// GDELT 2.0's 61 event columns, in file order.
+const std::vector<std::string>& gdelt_columns();
 
 }  // namespace parley::detail
 

@@ -28,6 +28,9 @@ struct RowEntities {
   std::vector<Source> sources;
   Event event;
   std::vector<Claim> claims;
+  // When the row itself says it became known (GDELT's DATEADDED); empty:
+  // the import's record time.
+  std::optional<RecordTime> recorded;
 };
 
 // A row that cannot be read: the column (0-based) and why. Thrown by the

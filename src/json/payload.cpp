@@ -63,11 +63,13 @@ void write(json& j, const Agreement& p) {
   put(j, "parties", p.parties);
   put(j, "document", p.document);
   put(j, "stage", p.stage);
+  put(j, "sub_stage", p.sub_stage);
 }
 void read(ObjectReader& in, Agreement& p) {
   in.optional("parties", p.parties);
   in.optional("document", p.document);
   in.optional("stage", p.stage);
+  in.optional("sub_stage", p.sub_stage);
 }
 
 void write(json& j, const NoAgreement& p) { put(j, "topic", p.topic); }

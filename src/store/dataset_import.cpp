@@ -67,12 +67,14 @@ class DatasetImport {
   Dataset dataset_;
   const DatasetFormat& format_;
   const DatasetOptions& options_;
-  RecordTime at_;
+  RecordTime at_;   // the import's record time
+  RecordTime now_;  // the record time of the row being written
   Writer writer_;
   Statements statements_;  // this class's own queries
   // Shared entities (actors, places, processes) as this import last wrote
-  // or found them: a row naming one unchanged costs no query. Bounded by
-  // the number of distinct entities, far below the number of rows.
+  // or found them: a row naming one unchanged costs no query. Emptied when
+  // they reach max_cached entries, so memory stays flat on any file.
+  static constexpr std::size_t max_cached = 100000;
   std::unordered_map<std::string, std::string> shared_;
   std::unordered_map<std::string, Actor> actors_;
   std::ofstream rejects_;
@@ -91,6 +93,7 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
               ? *options.recorded
               : std::chrono::time_point_cast<std::chrono::microseconds>(
                     std::chrono::system_clock::now())),
+      now_(at_),
       writer_(db_),
       statements_(db_) {
   db_.exec(
@@ -196,6 +199,7 @@ std::optional<std::string> DatasetImport::seen_before(const EventId& id,
 }
 
 void DatasetImport::write_row(RowEntities& row, const std::string& at) {
+  now_ = row.recorded.value_or(at_);
   const std::optional<Event> stored = current_event(row.event.id);
   if (stored && stored->external && row.event.external) {
     // An unchanged row keeps the release it was read from.
@@ -208,11 +212,11 @@ void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   for (const Place& place : row.places) write_shared(place, at);
   for (const Process& process : row.processes) write_shared(process, at);
   for (const Source& source : row.sources) {
-    writer_.write(source, WriteMode::put, at_, at);
+    writer_.write(source, WriteMode::put, now_, at);
   }
-  writer_.write(row.event, WriteMode::put, at_, at);
+  writer_.write(row.event, WriteMode::put, now_, at);
   for (const Claim& claim : row.claims) {
-    writer_.write(claim, WriteMode::put, at_, at);
+    writer_.write(claim, WriteMode::put, now_, at);
   }
   if (stored) remove_stale(row, at);
   if (!stored) {
@@ -230,18 +234,19 @@ void DatasetImport::write_shared(const T& value, const std::string& at) {
   std::string& known =
       shared_[std::string(Table<T>::name) + '\n' + value.id.value];
   if (known == doc) return;
-  writer_.write(value, WriteMode::put, at_, at);
+  writer_.write(value, WriteMode::put, now_, at);
   known = std::move(doc);
 }
 
 // An actor named by several rows or datasets gathers their external ids
 // and ties; the first kind and names it was stored with stay.
 void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
+  if (actors_.size() >= max_cached) actors_.clear();
   auto found = actors_.find(actor.id.value);
   if (found == actors_.end()) {
     std::optional<Actor> stored = database_.actor(actor.id);
     if (!stored) {
-      writer_.write(actor, WriteMode::put, at_, at);
+      writer_.write(actor, WriteMode::put, now_, at);
       actors_.emplace(actor.id.value, actor);
       return;
     }
@@ -258,7 +263,7 @@ void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
     }
   }
   if (merged == found->second) return;
-  writer_.write(merged, WriteMode::put, at_, at);
+  writer_.write(merged, WriteMode::put, now_, at);
   found->second = std::move(merged);
 }
 
@@ -292,11 +297,11 @@ void DatasetImport::close_claims(const EventId& event,
   }
   q.reset();
   for (const auto& [claim, source] : claims) {
-    if (!keep.count(claim)) writer_.remove(ClaimId{claim}, at_, at);
+    if (!keep.count(claim)) writer_.remove(ClaimId{claim}, now_, at);
   }
   for (const auto& [claim, source] : claims) {
     if (!keep.count(claim) && !keep.count(source)) {
-      writer_.remove(SourceId{source}, at_, at);
+      writer_.remove(SourceId{source}, now_, at);
     }
   }
 }
@@ -309,10 +314,11 @@ void DatasetImport::close_dropped() {
   q.bind(1, std::string(to_string(dataset_)));
   while (q.executeStep()) dropped.push_back(q.getColumn(0).getString());
   q.reset();
+  now_ = at_;
   for (const std::string& id : dropped) {
     const std::string at = "release " + options_.release + ": " + id;
     close_claims(EventId{id}, {}, at);
-    writer_.remove(EventId{id}, at_, at);
+    writer_.remove(EventId{id}, now_, at);
     ++counts_.closed;
   }
 }
