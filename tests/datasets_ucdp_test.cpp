@@ -148,7 +148,10 @@ CsvRow row_from_database(const parley::Database& db, const std::string& id) {
 
 void check_row(const parley::Database& db, const CsvRow& source) {
   const CsvRow back = row_from_database(db, source.at("id"));
-  for (const auto& [column, text] : source) {
+  for (const auto& cell : source) {
+    // Not a structured binding: clang 14 cannot capture one (INFO).
+    const std::string& column = cell.first;
+    const std::string& text = cell.second;
     INFO("row " << source.at("id") << ", column " << column);
     if (column == "latitude" || column == "longitude") {
       CHECK(std::stod(back.at(column)) == std::stod(text));
@@ -259,7 +262,7 @@ TEST_CASE("ucdp: a coalition side is found by each of its groups") {
   parley::Database db{":memory:"};
   import_ucdp(db, file);
   parley::Query q;
-  q.actors = {parley::ActorId{"actor:ucdp-Ahrar-al-Sham"}};
+  q.actors = {parley::ActorId{"actor:ucdp-Ahrar_al-Sham"}};
   std::size_t alone = 0, with_members = 0;
   for (const auto& c : db.count(q, parley::Period::year, parley::GroupBy::none))
     alone += c.count;

@@ -97,28 +97,24 @@ JsonObject RowReader::unused() const {
 std::string id_part(std::string_view name) {
   constexpr std::size_t max_size = 80;
   std::string out;
+  bool exact = !name.empty() && name.size() <= max_size;
   for (char c : name) {
-    const bool keep = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
-                      (c >= '0' && c <= '9');
-    if (keep) {
-      out += c;
-    } else if (!out.empty() && out.back() != '-') {
-      out += '-';
-    }
+    const bool kept = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                      (c >= '0' && c <= '9') || c == '-' || c == '.';
+    out += kept ? c : '_';
+    exact = exact && (kept || c == ' ');
   }
-  while (!out.empty() && out.back() == '-') out.pop_back();
-  if (out.empty() || out.size() > max_size) {
-    // FNV-1a: the same id for the same name on every platform and run.
-    std::uint64_t fnv = 14695981039346656037ull;
-    for (char c : name) {
-      fnv = (fnv ^ static_cast<unsigned char>(c)) * 1099511628211ull;
-    }
-    char hash[17];
-    std::snprintf(hash, sizeof hash, "%016llx",
-                  static_cast<unsigned long long>(fnv));
-    out = out.substr(0, max_size - 17) + (out.empty() ? "" : "-") + hash;
+  if (exact) return out;
+  // FNV-1a of the whole name: the same id on every platform and run. No
+  // exact part holds ':', so a hashed one never equals an exact one.
+  std::uint64_t fnv = 14695981039346656037ull;
+  for (char c : name) {
+    fnv = (fnv ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   }
-  return out;
+  char hash[17];
+  std::snprintf(hash, sizeof hash, "%016llx",
+                static_cast<unsigned long long>(fnv));
+  return out.substr(0, max_size - 17) + ":" + hash;
 }
 
 std::optional<date::year_month_day> parse_day(std::string_view text) {

@@ -91,9 +91,11 @@ class RowReader {
   std::vector<bool> used_;
 };
 
-// A part of an id made from a name: ASCII letters and digits kept, every
-// other run of characters one '-', at most 80 characters (a longer name
-// ends in a hash of the whole): "Ahrar al-Sham, FSA" -> "Ahrar-al-Sham-FSA".
+// A part of an id made from a name, one name to one part: ASCII letters,
+// digits, '-' and '.' kept and each space '_' ("Ahrar al-Sham" ->
+// "Ahrar_al-Sham"); a name with any other character, or longer than 80,
+// becomes its first characters (others as '_') ':' and a 64-bit hash of
+// the whole ("SOHR, Airwars" -> "SOHR__Airwars:<16 hex digits>").
 std::string id_part(std::string_view name);
 
 // A day written YYYY-MM-DD, or empty.
