@@ -8,12 +8,9 @@
 // loads it twice, each side in a child process of its own so that its peak
 // RSS (wait4's ru_maxrss) and CPU time are its own:
 //   parley  Database::import_file: validation, versions, the text index;
-//   raw     reads the same file line by line (the generator writes one
-//           entry per line), parses each event with nlohmann::json and
-//           inserts it into event(id, kind, lo, hi, place, title),
-//           participant(event, actor) and an FTS5 table over titles, with
-//           indexes (lo, hi, id), (kind, lo), (place, lo) and
-//           participant(actor, event), in one transaction.
+//   raw     the hand-written loader of minimal.hpp: the same file read
+//           line by line into a minimal schema with its indexes and
+//           full-text tables, in one transaction.
 // It prints events/s by wall and by CPU time, peak RSS and database size,
 // and parley's ratio to raw for each.
 #include <unistd.h>
@@ -34,6 +31,7 @@
 #include "parley/error.hpp"
 
 #include "generate.hpp"
+#include "minimal.hpp"
 #include <sys/resource.h>
 #include <sys/wait.h>
 
@@ -41,107 +39,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
-
-void check(int rc, sqlite3* db, const char* what) {
-  if (rc != SQLITE_OK && rc != SQLITE_DONE && rc != SQLITE_ROW) {
-    std::cerr << "sqlite: " << what << ": " << sqlite3_errmsg(db) << '\n';
-    std::exit(2);
-  }
-}
-
-void exec(sqlite3* db, const char* sql) {
-  check(sqlite3_exec(db, sql, nullptr, nullptr, nullptr), db, sql);
-}
-
-// Days since 1970-01-01 of "YYYY-MM-DD" (proleptic Gregorian).
-long long day_number(const std::string& text) {
-  long long y = std::stoll(text.substr(0, 4));
-  const unsigned m = static_cast<unsigned>(std::stoi(text.substr(5, 2)));
-  const unsigned d = static_cast<unsigned>(std::stoi(text.substr(8, 2)));
-  y -= m <= 2;
-  const long long era = (y >= 0 ? y : y - 399) / 400;
-  const long long yoe = y - era * 400;
-  const long long doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const long long doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + doe - 719468;
-}
-
-const char* const minimal_schema = R"(
-PRAGMA journal_mode = WAL;
-CREATE TABLE event (id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
-  lo INTEGER NOT NULL, hi INTEGER NOT NULL, place TEXT, title TEXT NOT NULL);
-CREATE TABLE participant (event INTEGER NOT NULL, actor TEXT NOT NULL);
-CREATE VIRTUAL TABLE event_text USING fts5 (title);
-CREATE INDEX event_order ON event (lo, hi, id);
-CREATE INDEX event_kind ON event (kind, lo);
-CREATE INDEX event_place ON event (place, lo);
-CREATE INDEX participant_actor ON participant (actor, event);
-)";
-
-// The raw side: one transaction, prepared statements, one row at a time.
-void raw_load(const fs::path& json, const fs::path& path) {
-  sqlite3* db = nullptr;
-  check(sqlite3_open(path.c_str(), &db), db, "open");
-  exec(db, minimal_schema);
-  exec(db, "BEGIN");
-  sqlite3_stmt* event = nullptr;
-  sqlite3_stmt* text = nullptr;
-  sqlite3_stmt* participant = nullptr;
-  check(sqlite3_prepare_v2(db,
-                           "INSERT INTO event (id, kind, lo, hi, place, "
-                           "title) VALUES (?, ?, ?, ?, ?, ?)",
-                           -1, &event, nullptr),
-        db, "prepare");
-  check(sqlite3_prepare_v2(
-            db, "INSERT INTO event_text (rowid, title) VALUES (?, ?)", -1,
-            &text, nullptr),
-        db, "prepare");
-  check(sqlite3_prepare_v2(
-            db, "INSERT INTO participant (event, actor) VALUES (?, ?)", -1,
-            &participant, nullptr),
-        db, "prepare");
-  std::ifstream in{json};
-  std::string line;
-  bool in_events = false;
-  while (std::getline(in, line)) {
-    if (line.rfind("\"events\":[", 0) == 0) in_events = true;
-    if (line.rfind("\"claims\":[", 0) == 0) in_events = false;
-    if (!in_events || line.empty() || line[0] != '{') continue;
-    const auto e = nlohmann::json::parse(line.substr(0, line.rfind('}') + 1));
-    const std::string id = e["id"], kind = e["kind"], time = e["time"];
-    const std::string place = e["place"], title = e["title"]["en"];
-    const auto slash = time.find('/');
-    const long long lo = day_number(time);
-    const long long hi =
-        day_number(slash == std::string::npos ? time : time.substr(slash + 1)) +
-        1;
-    sqlite3_bind_text(event, 1, id.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(event, 2, kind.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_int64(event, 3, lo);
-    sqlite3_bind_int64(event, 4, hi);
-    sqlite3_bind_text(event, 5, place.c_str(), -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(event, 6, title.c_str(), -1, SQLITE_TRANSIENT);
-    check(sqlite3_step(event), db, "insert event");
-    sqlite3_reset(event);
-    const sqlite3_int64 row = sqlite3_last_insert_rowid(db);
-    sqlite3_bind_int64(text, 1, row);
-    sqlite3_bind_text(text, 2, title.c_str(), -1, SQLITE_TRANSIENT);
-    check(sqlite3_step(text), db, "insert text");
-    sqlite3_reset(text);
-    for (const auto& p : e["participants"]) {
-      const std::string actor = p["actor"];
-      sqlite3_bind_int64(participant, 1, row);
-      sqlite3_bind_text(participant, 2, actor.c_str(), -1, SQLITE_TRANSIENT);
-      check(sqlite3_step(participant), db, "insert participant");
-      sqlite3_reset(participant);
-    }
-  }
-  sqlite3_finalize(event);
-  sqlite3_finalize(text);
-  sqlite3_finalize(participant);
-  exec(db, "COMMIT");
-  check(sqlite3_close(db), db, "close");
-}
 
 void parley_load(const fs::path& json, const fs::path& path) {
   try {
@@ -218,7 +115,8 @@ int main(int argc, char** argv) {
       parley::bench::write_document(out, {.events = n});
     }
     const Run parley = measure(parley_load, json, dir / "ingest-parley.db");
-    const Run raw = measure(raw_load, json, dir / "ingest-raw.db");
+    const Run raw =
+        measure(parley::bench::minimal::load, json, dir / "ingest-raw.db");
     print("parley", n, parley);
     print("raw", n, raw);
     std::printf(

@@ -117,7 +117,7 @@ TEST_CASE("query plans: each filter alone reads events through an index") {
   {
     parley::Query q;
     q.actors = {parley::ActorId{"actor:russia"}};
-    check_shape("actor", q, false, "event_actor_actor");
+    check_shape("actor", q, true, "event_actor_order");
   }
   {
     parley::Query q;

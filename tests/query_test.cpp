@@ -287,3 +287,45 @@ TEST_CASE("hostile text in every text filter changes nothing") {
   CHECK(parley::test::dump(file) == before);
   CHECK(db.query({}).events.size() == 25);
 }
+
+TEST_CASE("one actor's pages: in order, each event once, whatever its roles") {
+  parley::Database db{":memory:"};
+  for (const char* id : {"actor:a", "actor:b"}) {
+    parley::Actor actor;
+    actor.id = parley::ActorId{id};
+    actor.names = {{"en", id}};
+    db.add(actor);
+  }
+  const parley::ActorId a{"actor:a"}, b{"actor:b"};
+  // Added out of order; the first names actor:a twice (party and pledger).
+  auto pledge = parley::test::make_event("event:3", "2020-01-01", "",
+                                         parley::Pledge{.pledger = a});
+  pledge.participants = {{a, parley::Role::party}};
+  auto late = parley::test::make_event("event:9", "2020-03-01");
+  late.participants = {{a, parley::Role::mediator}};
+  auto same_day = parley::test::make_event("event:1", "2020-01-01");
+  same_day.participants = {{a, parley::Role::party}, {b, parley::Role::party}};
+  auto other = parley::test::make_event("event:5", "2020-02-01");
+  other.participants = {{b, parley::Role::party}};
+  auto long_one = parley::test::make_event("event:2", "2019-12-01/2020-02-15");
+  long_one.participants = {{a, parley::Role::host}};
+  for (const auto& e : {pledge, late, same_day, other, long_one}) db.add(e);
+
+  parley::Query q;
+  q.actors = {a};
+  Ids all = ids(db.query(q));
+  CHECK(all == Ids{"event:2", "event:1", "event:3", "event:9"});
+  q.limit = 1;
+  Ids paged;
+  for (;;) {
+    const parley::Page page = db.query(q);
+    for (const auto& e : page.events) paged.push_back(e.id.value);
+    if (!page.next) break;
+    q.after = page.next;
+  }
+  CHECK(paged == all);
+  q = {};
+  q.actors = {a};
+  q.role = "pledger";
+  CHECK(ids(db.query(q)) == Ids{"event:3"});
+}

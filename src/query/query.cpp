@@ -143,11 +143,7 @@ void envelope(Where& where, const TimeFilter& f) {
                      !f.relations.has(Allen::met_by) && w_hi != max_day;
   const bool above = !f.relations.has(Allen::before) &&
                      !f.relations.has(Allen::meets) && w_lo != min_day;
-  // Off: at 1M events the two-arm window read returned no rows through the
-  // CLI (unexplained at the deadline); the envelope below is exact.
-  constexpr bool window_index = false;
-  if (window_index && below && above && w_lo > i32_min + long_event_days &&
-      w_hi < i32_max) {
+  if (below && above && w_lo > i32_min + long_event_days && w_hi < i32_max) {
     where.window = Window{w_lo, w_hi};
   } else {
     // The event starts before the window's latest end; ends after its
@@ -184,13 +180,14 @@ void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
     return;
   }
   const std::vector<ActorId> actors = with_members(db, q);
+  if (actors.size() == 1) {
+    where.actor = ActorCondition{actors.front().value, q.role};
+    return;
+  }
   std::string sql =
-      actors.size() == 1
-          ? "e.version IN (SELECT version FROM event_actor WHERE actor = ?"
-          : "e.version IN (SELECT version FROM event_actor WHERE actor IN "
-            "(SELECT value FROM json_each(?))";
-  std::vector<Binding> binds{actors.size() == 1 ? actors.front().value
-                                                : json_list(actors)};
+      "e.version IN (SELECT version FROM event_actor WHERE actor IN "
+      "(SELECT value FROM json_each(?))";
+  std::vector<Binding> binds{json_list(actors)};
   if (!q.role.empty()) {
     sql += " AND role = ?";
     binds.push_back(q.role);
@@ -259,28 +256,63 @@ Where build_where(SQLite::Database& db, const Query& q) {
   return where;
 }
 
+bool reads_by_actor(const Where& where, ActorRead read) {
+  return where.actor && !where.window && read == ActorRead::in_order;
+}
+
+namespace {
+
+// "SELECT lo, `columns` FROM ... WHERE " for `where`'s actor condition, and
+// its parameters.
+std::string select_from(const char* columns, const Where& where, ActorRead read,
+                        std::vector<Binding>& binds) {
+  if (!where.actor) {
+    return std::string("SELECT e.lo, ") + columns + " FROM event e WHERE ";
+  }
+  binds.push_back(where.actor->actor);
+  const bool role = !where.actor->role.empty();
+  if (role) binds.push_back(where.actor->role);
+  if (reads_by_actor(where, read)) {
+    return std::string("SELECT a.lo, ") + columns +
+           " FROM event_actor a JOIN event e ON e.version = a.version WHERE "
+           "a.actor = ? " +
+           (role ? "AND a.role = ? " : "") + "AND ";
+  }
+  return std::string("SELECT e.lo, ") + columns +
+         " FROM event e WHERE e.version IN (SELECT version FROM event_actor "
+         "WHERE actor = ?" +
+         (role ? " AND role = ?" : "") + ") AND ";
+}
+
+}  // namespace
+
 std::string select_rows(const char* columns, const Where& where,
                         const std::string& extra,
                         const std::vector<Binding>& extra_binds,
-                        std::vector<Binding>& binds) {
+                        std::vector<Binding>& binds, ActorRead read) {
   auto arm = [&](const std::string& window_sql,
                  const std::vector<Binding>& window_binds) {
+    const std::string head = select_from(columns, where, read, binds);
     binds.insert(binds.end(), where.binds.begin(), where.binds.end());
     binds.insert(binds.end(), window_binds.begin(), window_binds.end());
     binds.insert(binds.end(), extra_binds.begin(), extra_binds.end());
-    return columns + where.sql + window_sql + extra;
+    return head + where.sql + window_sql + extra;
   };
   if (!where.window) return arm("", {});
   const auto [lo, hi] = *where.window;
   // An event of at most long_event_days that ends after lo starts after
   // lo - long_event_days: a range of the chronological index.
-  return arm(" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi - e.lo <= " +
-                 std::to_string(long_event_days),
-             {lo - long_event_days, hi, lo}) +
-         " UNION ALL " +
-         arm(" AND e.version IN (SELECT version FROM event_long WHERE lo < ? "
-             "AND hi > ?)",
-             {hi, lo});
+  // Two statements, not one expression: the operands of + are evaluated in
+  // an unspecified order, and each arm appends its parameters.
+  const std::string short_events =
+      arm(" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi - e.lo <= " +
+              std::to_string(long_event_days),
+          {lo - long_event_days, hi, lo});
+  const std::string long_events =
+      arm(" AND e.version IN (SELECT version FROM event_long WHERE lo < ? "
+          "AND hi > ?)",
+          {hi, lo});
+  return short_events + " UNION ALL " + long_events;
 }
 
 namespace {
@@ -289,6 +321,7 @@ struct Cursor {
   std::int64_t lo;
   std::int64_t hi;
   std::string id;
+  bool operator==(const Cursor&) const = default;
 };
 
 // An open start or end (no earliest or latest day) prints as "open".
@@ -346,21 +379,21 @@ Bounds row_bounds(SQLite::Statement& s, Semantics semantics) {
   return b;
 }
 
+// After the first column, lo (see select_rows).
 constexpr const char* page_columns =
-    "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+    "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
-    "e.end_open, e.end_unknown, e.doc, e.version, e.kind FROM event e WHERE ";
+    "e.end_open, e.end_unknown, e.doc, e.version, e.kind";
 // The same for counts, which read the grouping columns and the death
 // estimates instead of the document.
 constexpr const char* count_columns =
-    "SELECT e.lo, e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+    "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
     "e.end_open, e.end_unknown, NULL, e.version, e.kind, e.place, e.process, "
     "CASE WHEN e.kind = 'hostilities' THEN json_extract(e.doc, "
     "'$.details.deaths_low') END, CASE WHEN e.kind = 'hostilities' THEN "
     "json_extract(e.doc, '$.details.deaths_best') END, CASE WHEN e.kind = "
-    "'hostilities' THEN json_extract(e.doc, '$.details.deaths_high') END "
-    "FROM event e WHERE ";
+    "'hostilities' THEN json_extract(e.doc, '$.details.deaths_high') END";
 
 // The statement for one batch of a page: the rows after `cursor`, in
 // chronological order.
@@ -371,9 +404,15 @@ std::string page_sql(const Where& where, const std::optional<Cursor>& cursor,
   if (cursor) {
     extra = " AND (e.lo, e.hi, e.id) > (?, ?, ?)";
     extra_binds = {cursor->lo, cursor->hi, cursor->id};
+    if (reads_by_actor(where, ActorRead::in_order)) {
+      // A range of event_actor_order (a.lo = e.lo).
+      extra += " AND a.lo >= ?";
+      extra_binds.push_back(cursor->lo);
+    }
   }
   binds.clear();
-  return select_rows(page_columns, where, extra, extra_binds, binds) +
+  return select_rows(page_columns, where, extra, extra_binds, binds,
+                     ActorRead::in_order) +
          " ORDER BY 1, 2, 3 LIMIT " + std::to_string(batch);
 }
 
@@ -423,7 +462,8 @@ QuerySql query_sql(SQLite::Database& db, const Query& query,
 QuerySql count_sql(SQLite::Database& db, const Query& query) {
   const Where where = build_where(db, query);
   QuerySql out;
-  out.sql = select_rows(count_columns, where, "", {}, out.binds);
+  out.sql =
+      select_rows(count_columns, where, "", {}, out.binds, ActorRead::as_set);
   return out;
 }
 
@@ -456,8 +496,11 @@ Page Database::query(const Query& q) const {
       std::size_t rows = 0;
       while (s.executeStep()) {
         ++rows;
-        cursor = Cursor{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                        s.getColumn(2).getString()};
+        Cursor row{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
+                   s.getColumn(2).getString()};
+        // An event naming the actor in two roles comes twice, adjacent.
+        if (cursor && row == *cursor) continue;
+        cursor = std::move(row);
         if (!time_matches(s, q)) continue;
         if (q.limit && page.events.size() == q.limit) {
           // More match: the cursor names the last event returned.

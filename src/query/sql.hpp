@@ -40,13 +40,20 @@ struct Window {
   std::int64_t hi;
 };
 
+// One actor (and a role, if any) that events must name.
+struct ActorCondition {
+  std::string actor;
+  std::string role;  // empty: any role
+};
+
 // A WHERE clause over `event e` under construction, and its parameters in
-// order. `window`, when set, is a condition not yet in `sql`: rows must
-// overlap it (see select_rows).
+// order. `window` and `actor`, when set, are conditions not yet in `sql`
+// (see select_rows): rows must overlap the window; name the actor.
 struct Where {
   std::string sql = "1";
   std::vector<Binding> binds;
   std::optional<Window> window;
+  std::optional<ActorCondition> actor;
 
   void add(const std::string& condition, std::vector<Binding> values = {}) {
     sql += " AND " + condition;
@@ -59,15 +66,27 @@ struct Where {
 // for an empty window or an unknown kind.
 Where build_where(SQLite::Database& db, const Query& query);
 
-// "SELECT `columns` FROM event e WHERE" the rows of `where` and `extra`
-// (SQL starting with " AND", parameters `extra_binds`), appending every
-// parameter to `binds`. With a window, a UNION ALL of two SELECTs: short
-// events in the window through the chronological index, long ones through
-// event_long. An ORDER BY after it must name result columns by number.
+// How select_rows may read the events of one actor: through
+// event_actor_order, in chronological order (for pages: the rows of an
+// event naming the actor in two roles come twice, adjacent), or as a set of
+// versions (for counts: each event once).
+enum class ActorRead { in_order, as_set };
+
+// True when select_rows reads `where`'s rows through event_actor_order, so
+// that its first column is the `lo` of that index (alias a).
+bool reads_by_actor(const Where& where, ActorRead read);
+
+// "SELECT e.lo, `columns` FROM event e WHERE" the rows of `where` and
+// `extra` (SQL starting with " AND", parameters `extra_binds`), appending
+// every parameter to `binds`. With a window, a UNION ALL of two SELECTs:
+// short events in the window through the chronological index, long ones
+// through event_long. With one actor and no window (ActorRead::in_order),
+// "SELECT a.lo, ... FROM event_actor a JOIN event e". An ORDER BY after it
+// must name result columns by number.
 std::string select_rows(const char* columns, const Where& where,
                         const std::string& extra,
                         const std::vector<Binding>& extra_binds,
-                        std::vector<Binding>& binds);
+                        std::vector<Binding>& binds, ActorRead read);
 
 // Whether the row (columns as query.cpp's `page_columns`: time text at 3,
 // bounds at 4..11) stands in the time filter's relation, exactly.

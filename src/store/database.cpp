@@ -9,6 +9,7 @@
 
 #include "parley/error.hpp"
 
+#include "store/bulk.hpp"
 #include "store/impl.hpp"
 #include "store/import.hpp"
 #include "store/migrations.hpp"
@@ -208,6 +209,7 @@ Database::Impl::Impl(const std::filesystem::path& path,
                      const OpenOptions& options)
     : db(options.read_only ? open_reader(path) : open_writer(path, options)) {
   db.exec("PRAGMA foreign_keys = ON");
+  db.exec("PRAGMA mmap_size = 1073741824");
 }
 
 Database::Database(const std::filesystem::path& path,
@@ -235,6 +237,20 @@ int Database::latest_schema_version() noexcept {
 }
 
 namespace {
+
+// The bytes left to read in `in`; 0 when it cannot seek (a pipe).
+std::uintmax_t remaining_bytes(std::istream& in) {
+  const std::streampos here = in.tellg();
+  if (here < 0) {
+    in.clear();
+    return 0;
+  }
+  in.seekg(0, std::ios::end);
+  const std::streampos end = in.tellg();
+  in.clear();
+  in.seekg(here);
+  return end > here ? static_cast<std::uintmax_t>(end - here) : 0;
+}
 
 // One write in its own transaction.
 template <class F>
@@ -343,9 +359,21 @@ void Database::import_json(const nlohmann::json& document,
 void Database::import_json(std::istream& in, const WriteOptions& options,
                            const Limits& limits) {
   const RecordTime fallback = record_time(options);
-  const detail::ImportCache cache{impl_->db};
-  transact(impl_->db,
-           [&](Writer& w) { detail::import_stream(w, in, fallback, limits); });
+  SQLite::Database& db = impl_->db;
+  const detail::ImportCache cache{db};
+  const std::uintmax_t bytes = remaining_bytes(in);
+  guard([&] {
+    SQLite::Transaction tx{db};
+    std::optional<detail::BulkLoad> bulk;
+    if (detail::BulkLoad::worth_it(db, bytes)) bulk.emplace(db);
+    {
+      Writer writer{db};
+      detail::import_stream(writer, in, fallback, limits);
+      writer.finish();
+    }  // its statements are finalized: the indexes can be built
+    if (bulk) bulk->finish();
+    tx.commit();
+  });
 }
 
 void Database::import_file(const std::filesystem::path& path,

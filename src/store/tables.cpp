@@ -226,12 +226,14 @@ void Table<Event>::insert(Statements& db, const Event& event,
   row.exec();
 
   const std::int64_t version = db.db.getLastInsertRowid();
-  Statement& actor =
-      db.get("INSERT INTO event_actor (version, actor, role) VALUES (?, ?, ?)");
+  Statement& actor = db.get(
+      "INSERT INTO event_actor (version, actor, role, lo) VALUES (?, "
+      "?, ?, ?)");
   auto add_actor = [&](const ActorId& id, std::string_view role) {
     actor.bind(1, static_cast<int64_t>(version));
     actor.bind(2, id.value);
     actor.bind(3, std::string(role));
+    actor.bind(4, static_cast<int64_t>(day_or(b.earliest_start, min_day)));
     actor.exec();
     actor.reset();
   };
