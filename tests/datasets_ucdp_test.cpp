@@ -216,6 +216,15 @@ TEST_CASE("ucdp: the big file, none lost, 101 flagged, counts by month") {
   CHECK(parley::flagged_events(db, parley::FlagCode::deaths_low_above_best)
             .size() == low_above_best);
 
+  // The flag index survives an export and a bulk import of the document
+  // (a file larger than the empty database: src/store/bulk.cpp).
+  parley::test::TempDir dir;
+  const auto exported = dir.path() / "ged.json";
+  std::ofstream{exported} << db.export_json().dump();
+  parley::Database copy{":memory:"};
+  copy.import_file(exported);
+  CHECK(parley::flagged_events(copy) == parley::flagged_events(db));
+
   // Events and best fatalities per month of date_start.
   std::map<std::string, std::pair<std::size_t, std::int64_t>> expected;
   for (const CsvRow& row : rows) {
