@@ -43,9 +43,9 @@ std::optional<date::year_month_day> acled_day(const std::string& text) {
   const auto two = [](int n) {
     return std::string(n < 10 ? "0" : "") + std::to_string(n);
   };
-  const std::string digits =
-      parts[2] + "-" + two(static_cast<int>(month - months.begin()) + 1) +
-      "-" + two(std::stoi(parts[0]));
+  const std::string digits = parts[2] + "-" +
+                             two(static_cast<int>(month - months.begin()) + 1) +
+                             "-" + two(std::stoi(parts[0]));
   return parse_day(digits);
 }
 
