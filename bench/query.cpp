@@ -101,15 +101,21 @@ void revise(parley::Database& db, sqlite3* minimal, std::size_t events) {
   exec(minimal, "COMMIT");
 }
 
-// The baseline's page: the ids of the rows, reading what a page shows.
-Ids minimal_page(sqlite3* db, const std::string& sql,
-                 const std::vector<std::string>& binds) {
-  using namespace parley::bench::minimal;
-  sqlite3_stmt* s = prepare(db, sql);
+// `sql` prepared with `binds` as its text parameters, in order.
+sqlite3_stmt* prepare_bound(sqlite3* db, const std::string& sql,
+                            const std::vector<std::string>& binds) {
+  sqlite3_stmt* s = parley::bench::minimal::prepare(db, sql);
   for (std::size_t i = 0; i < binds.size(); ++i) {
     sqlite3_bind_text(s, static_cast<int>(i) + 1, binds[i].c_str(), -1,
                       SQLITE_TRANSIENT);
   }
+  return s;
+}
+
+// The baseline's page: the ids of the rows, reading what a page shows.
+Ids minimal_page(sqlite3* db, const std::string& sql,
+                 const std::vector<std::string>& binds) {
+  sqlite3_stmt* s = prepare_bound(db, sql, binds);
   struct Row {
     std::string id, kind, place, title;
     long long lo, hi;
@@ -232,12 +238,7 @@ using CountRow =
 
 std::vector<CountRow> minimal_counts(sqlite3* db, const std::string& sql,
                                      const std::vector<std::string>& binds) {
-  using namespace parley::bench::minimal;
-  sqlite3_stmt* s = prepare(db, sql);
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    sqlite3_bind_text(s, static_cast<int>(i) + 1, binds[i].c_str(), -1,
-                      SQLITE_TRANSIENT);
-  }
+  sqlite3_stmt* s = prepare_bound(db, sql, binds);
   std::vector<CountRow> rows;
   while (sqlite3_step(s) == SQLITE_ROW) {
     rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)),

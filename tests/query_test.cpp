@@ -9,6 +9,8 @@
 #include "parley/error.hpp"
 #include "parley/timeline.hpp"
 
+#include "query/sql.hpp"
+#include "store/impl.hpp"
 #include "support.hpp"
 
 namespace {
@@ -25,6 +27,17 @@ Ids ids(const parley::Page& page) {
 }
 
 Ids run(const parley::Query& q) { return ids(astana_db().query(q)); }
+
+// The ids of every page of `q`, following each page's cursor.
+Ids every_page(const parley::Database& db, parley::Query q) {
+  Ids out;
+  for (;;) {
+    const parley::Page page = db.query(q);
+    for (const auto& e : page.events) out.push_back(e.id.value);
+    if (!page.next) return out;
+    q.after = page.next;
+  }
+}
 
 Ids sorted(Ids v) {
   std::sort(v.begin(), v.end());
@@ -316,16 +329,58 @@ TEST_CASE("one actor's pages: in order, each event once, whatever its roles") {
   Ids all = ids(db.query(q));
   CHECK(all == Ids{"event:2", "event:1", "event:3", "event:9"});
   q.limit = 1;
-  Ids paged;
-  for (;;) {
-    const parley::Page page = db.query(q);
-    for (const auto& e : page.events) paged.push_back(e.id.value);
-    if (!page.next) break;
-    q.after = page.next;
-  }
+  const Ids paged = every_page(db, q);
   CHECK(paged == all);
   q = {};
   q.actors = {a};
   q.role = "pledger";
   CHECK(ids(db.query(q)) == Ids{"event:3"});
+}
+
+TEST_CASE("a word in most events: pages walk in order and find what all do") {
+  // 300 events, most with "talks" in the title, some with it only in a
+  // claim's quote: enough matches that a page walks the chronological order
+  // and checks each event (src/query/text.cpp); the query without a limit
+  // collects every match. Both must give the same events in the same order.
+  parley::Database db{":memory:"};
+  parley::Source source;
+  source.id = parley::SourceId{"source:wire"};
+  source.publisher = "Wire";
+  parley::Document doc;
+  doc.sources.push_back({source});
+  Ids expected;
+  for (int i = 0; i < 300; ++i) {
+    const std::string id = "event:" + std::to_string(1000 + i);
+    const std::string day = "2020-01-" + std::to_string(10 + i % 20);
+    const bool in_title = i % 3 != 0, in_claim = i % 3 == 0 && i % 2 == 0;
+    doc.events.push_back({parley::test::make_event(
+        id, day, in_title ? "talks resume" : "other")});
+    if (i % 3 == 0) {
+      parley::Claim c;
+      c.id = parley::ClaimId{"claim:" + std::to_string(i)};
+      c.event = parley::EventId{id};
+      c.source = source.id;
+      c.quote = in_claim ? "the talks went on" : "nothing";
+      doc.claims.push_back({c});
+    }
+    if (in_title || in_claim) expected.push_back(id);
+  }
+  db.import(doc);
+  std::sort(expected.begin(), expected.end(),
+            [&](const auto& a, const auto& b) {
+              const auto day = [](const std::string& id) {
+                return (std::stoi(id.substr(6)) - 1000) % 20;
+              };
+              return std::pair(day(a), a) < std::pair(day(b), b);
+            });
+  parley::Query q;
+  q.text = "Talks";
+  CHECK(ids(db.query(q)) == expected);
+  q.limit = 7;
+  const auto sql = parley::detail::query_sql(
+      parley::detail::DatabaseAccess::connection(db), q, 8);
+  CHECK(sql.sql.find("EXISTS (SELECT 1 FROM event_search") !=
+        std::string::npos);
+  const Ids paged = every_page(db, q);
+  CHECK(paged == expected);
 }

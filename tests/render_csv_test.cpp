@@ -7,6 +7,7 @@
 #include <doctest/doctest.h>
 
 #include "parley/error.hpp"
+#include "parley/payload.hpp"
 #include "parley/render/csv.hpp"
 
 #include "render_support.hpp"
@@ -99,13 +100,14 @@ TEST_CASE("csv: the documented columns, one row per event, same width") {
   const auto t = parley::test::astana_timeline();
   const auto records = render(t);
   const Record header = {
-      "event_id",       "event_date", "time_precision", "edtf",
-      "earliest_start", "latest_end", "kind",           "plover",
-      "status",         "planned",    "slip",           "title",
-      "actor1",         "actor2",     "assoc_actors",   "place",
-      "country",        "admin1",     "location",       "latitude",
-      "longitude",      "process",    "topics",         "claims",
-      "source"};
+      "event_id",       "event_date",      "time_precision", "edtf",
+      "earliest_start", "latest_end",      "kind",           "plover",
+      "status",         "planned",         "slip",           "title",
+      "actor1",         "actor2",          "assoc_actors",   "place",
+      "country",        "admin1",          "location",       "latitude",
+      "longitude",      "process",         "topics",         "claims",
+      "source",         "deaths_low",      "deaths_best",    "deaths_high",
+      "place_path",     "start_precision", "end_precision",  "actor_roles"};
   REQUIRE(records.size() == t.events.size() + 1);
   CHECK(records[0] == header);
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -292,4 +294,76 @@ TEST_CASE("csv: bidi controls are shown escaped, not applied") {
   const auto row = row_of(
       render(hostile_csv("abc\u202Edef\u2066x\u2069", "Daily")), "event:x");
   CHECK(row.at("title") == "abc<U+202E>def<U+2066>x<U+2069>");
+}
+
+TEST_CASE("csv: deaths low/best/high of hostilities, empty elsewhere") {
+  parley::Timeline t;
+  parley::Hostilities strike;
+  strike.kind = parley::HostilityKind::air_strike;
+  strike.deaths = {2, 4, 7};
+  t.events.push_back(parley::test::make_event("event:strike", "2016-03-01",
+                                              "Air strike", strike));
+  parley::Hostilities best_only;
+  best_only.deaths.best = 0;  // a known zero is not "unknown"
+  t.events.push_back(parley::test::make_event("event:zero", "2016-03-02",
+                                              "No deaths", best_only));
+  t.events.push_back(parley::test::make_event("event:talks", "2016-03-03"));
+  const auto records = render(t);
+  const auto strike_row = row_of(records, "event:strike");
+  CHECK(strike_row.at("deaths_low") == "2");
+  CHECK(strike_row.at("deaths_best") == "4");
+  CHECK(strike_row.at("deaths_high") == "7");
+  const auto zero = row_of(records, "event:zero");
+  CHECK(zero.at("deaths_low") == "");
+  CHECK(zero.at("deaths_best") == "0");
+  CHECK(zero.at("deaths_high") == "");
+  const auto talks = row_of(records, "event:talks");
+  CHECK(talks.at("deaths_best") == "");
+}
+
+TEST_CASE("csv: the place path country first, precisions, actors with roles") {
+  const auto records = render(parley::test::astana_timeline());
+  // The path from the data: follow the parents of the event's place.
+  const auto ghouta = json_entry("events", "event:ghouta-siege");
+  std::vector<std::string> names;
+  for (auto place = json_entry("places", ghouta["place"].get<std::string>());;
+       place = json_entry("places", place["parent"].get<std::string>())) {
+    names.insert(names.begin(), place["names"]["en"].get<std::string>());
+    if (!place.contains("parent")) break;
+  }
+  REQUIRE(names.size() == 3);
+  CHECK(row_of(records, "event:ghouta-siege").at("place_path") ==
+        names[0] + " > " + names[1] + " > " + names[2]);
+  CHECK(row_of(records, "event:unsc-2254").at("place_path") == "");
+
+  const auto round = row_of(records, "event:astana-2");
+  CHECK(round.at("start_precision") == "day");
+  CHECK(round.at("end_precision") == "day");
+  // Every participant as "name (role)", in the data's order.
+  std::string roles;
+  const auto round_json = json_entry("events", "event:astana-2");
+  for (const auto& p : round_json["participants"]) {
+    if (!roles.empty()) roles += "; ";
+    roles += json_entry("actors", p["actor"].get<std::string>())["names"]["en"]
+                 .get<std::string>() +
+             " (" + p["role"].get<std::string>() + ")";
+  }
+  CHECK(round.at("actor_roles") == roles);
+  // An actor named only in the payload has the payload's role.
+  const auto shelling = row_of(records, "event:government-shelling");
+  CHECK(shelling.at("actor_roles") ==
+        json_entry("actors", "actor:syrian-government")["names"]["en"]
+                .get<std::string>() +
+            " (perpetrator)");
+}
+
+TEST_CASE("csv: start and end precision of imprecise values") {
+  parley::Timeline t;
+  t.events.push_back(parley::test::make_event("event:month", "2017-02"));
+  t.events.push_back(parley::test::make_event("event:span", "2016/2017-03-04"));
+  const auto records = render(t);
+  CHECK(row_of(records, "event:month").at("start_precision") == "month");
+  CHECK(row_of(records, "event:month").at("end_precision") == "month");
+  CHECK(row_of(records, "event:span").at("start_precision") == "year");
+  CHECK(row_of(records, "event:span").at("end_precision") == "day");
 }

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
+#include "parley/payload.hpp"
 #include "parley/render/geojson.hpp"
 
 #include "render_support.hpp"
@@ -133,4 +134,45 @@ TEST_CASE("geojson: a failed stream is an io error") {
   out.setstate(std::ios::badbit);
   CHECK_THROWS_AS(parley::write_geojson(parley::test::astana_timeline(), out),
                   parley::Error);
+}
+
+TEST_CASE("geojson: actors with their roles, and deaths") {
+  const json doc = render(parley::test::astana_timeline());
+  const json document = parley::test::astana_json();
+  auto entry = [&](const char* array, const std::string& id) {
+    json found;
+    for (const json& e : document[array]) {
+      if (e["id"] == id) found = e;  // the last version wins
+    }
+    REQUIRE(!found.is_null());
+    return found;
+  };
+  const json round = entry("events", "event:astana-2");
+  const json& actors = feature(doc, "event:astana-2")["properties"]["actors"];
+  REQUIRE(actors.size() == round["participants"].size());
+  for (std::size_t i = 0; i < actors.size(); ++i) {
+    const json& p = round["participants"][i];
+    CHECK(actors[i]["id"] == p["actor"]);
+    CHECK(actors[i]["role"] == p["role"]);
+    CHECK(actors[i]["name"] ==
+          entry("actors", p["actor"].get<std::string>())["names"]["en"]);
+  }
+  const json& shelling =
+      feature(doc, "event:government-shelling")["properties"];
+  REQUIRE(shelling["actors"].size() == 1);
+  CHECK(shelling["actors"][0]["id"] == "actor:syrian-government");
+  CHECK(shelling["actors"][0]["role"] == "perpetrator");
+  CHECK(shelling["deaths"].is_null());  // the data gives no estimate
+  CHECK(feature(doc, "event:astana-2")["properties"]["kind"] ==
+        "negotiation_round");
+
+  parley::Timeline t;
+  parley::Hostilities strike;
+  strike.deaths = {3, 5, std::nullopt};
+  t.events.push_back(
+      parley::test::make_event("event:strike", "2016-03", "Strike", strike));
+  const json props = render(t)["features"][0]["properties"];
+  CHECK(props["deaths"] == json{{"low", 3}, {"best", 5}, {"high", nullptr}});
+  CHECK(props["start"] == "2016-03-01");  // earliest start
+  CHECK(props["end"] == "2016-03-31");    // latest end, inclusive
 }

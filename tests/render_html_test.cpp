@@ -1,13 +1,19 @@
 // parley/render/html.hpp: the self-contained page. The browser test
 // (tests/browser.test.sh) loads it in chromium; these check what the page
 // says against the data.
+#include <zlib.h>
+
+#include <cstdint>
 #include <regex>
 #include <sstream>
 
+#include <date/date.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
+#include "parley/payload.hpp"
 #include "parley/render/html.hpp"
 
 #include "render_support.hpp"
@@ -160,4 +166,191 @@ TEST_CASE("html: an empty timeline and a malformed time of day still render") {
   t.events = {e};
   const std::string page = html_of(t);
   CHECK(count(page, "<g class=\"ev\"") == 1);
+}
+
+namespace {
+
+// Base64 (RFC 4648) decoded; fails the test on a character outside the
+// alphabet.
+std::string from_base64(std::string_view text) {
+  const std::string alphabet =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  std::string out;
+  std::uint32_t bits = 0;
+  int count = 0;
+  for (char c : text) {
+    if (c == '=') break;
+    const auto value = alphabet.find(c);
+    REQUIRE(value != std::string::npos);
+    bits = (bits << 6) | static_cast<std::uint32_t>(value);
+    if ((count += 6) >= 8) {
+      count -= 8;
+      out += static_cast<char>((bits >> count) & 0xFF);
+    }
+  }
+  return out;
+}
+
+// A gzip member inflated with zlib.
+std::string gunzip(const std::string& bytes) {
+  z_stream stream{};
+  REQUIRE(inflateInit2(&stream, 15 + 16) == Z_OK);
+  stream.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
+  stream.avail_in = static_cast<uInt>(bytes.size());
+  std::string out;
+  char buffer[1 << 16];
+  int status = Z_OK;
+  while (status == Z_OK) {
+    stream.next_out = reinterpret_cast<Bytef*>(buffer);
+    stream.avail_out = sizeof buffer;
+    status = inflate(&stream, Z_NO_FLUSH);
+    out.append(buffer, sizeof buffer - stream.avail_out);
+  }
+  inflateEnd(&stream);
+  REQUIRE(status == Z_STREAM_END);
+  return out;
+}
+
+// The data object of an overview page: the text between its <script
+// type="application/gzip" id="parley-data"> and </script>, base64 of gzip
+// of JSON.
+nlohmann::json overview_data(const std::string& page) {
+  const std::string open =
+      "<script type=\"application/gzip\" id=\"parley-data\">";
+  const auto from = page.find(open);
+  REQUIRE(from != std::string::npos);
+  const auto to = page.find("</script>", from);
+  REQUIRE(to != std::string::npos);
+  return nlohmann::json::parse(gunzip(
+      from_base64(page.substr(from + open.size(), to - from - open.size()))));
+}
+
+long long day_number(date::year_month_day day) {
+  return date::sys_days(day).time_since_epoch().count();
+}
+
+parley::RenderOptions overview_options() {
+  parley::RenderOptions options;
+  options.html_detail_limit = 2;
+  return options;
+}
+
+}  // namespace
+
+TEST_CASE("html: up to html_detail_limit events, the detailed page") {
+  const parley::Timeline t = parley::test::astana_timeline();
+  parley::RenderOptions options;
+  options.html_detail_limit = t.events.size();
+  const std::string page = html_of(t, options);
+  CHECK(count(page, "<div class=\"row") == t.events.size());
+  CHECK(page.find("parley-data") == std::string::npos);
+  options.html_detail_limit = t.events.size() - 1;
+  CHECK(html_of(t, options).find("parley-data") != std::string::npos);
+}
+
+TEST_CASE("html: the overview page holds every event as data, in order") {
+  const parley::Timeline t = parley::test::astana_timeline();
+  const std::string page = html_of(t, overview_options());
+  CHECK(page.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(page.find("<link") == std::string::npos);
+  CHECK(page.find("http:") == std::string::npos);
+  CHECK(page.find("https:") == std::string::npos);
+  CHECK(count(page, "<script") == 2);  // the data and the inline script
+  const nlohmann::json data = overview_data(page);
+  const nlohmann::json& columns = data["events"];
+  REQUIRE(columns["id"].size() == t.events.size());
+  for (const char* field :
+       {"lane", "start", "length", "kind", "label", "title", "place", "who"}) {
+    CHECK(columns[field].size() == t.events.size());
+  }
+  for (std::size_t i = 0; i < t.events.size(); ++i) {
+    const parley::Event& e = t.events[i];
+    CHECK(data["id_prefix"].get<std::string>() +
+              columns["id"][i].get<std::string>() ==
+          e.id.value);
+    CHECK(data["kinds"][columns["kind"][i].get<std::size_t>()] ==
+          to_string(e.kind()));
+    CHECK(columns["title"][i] == parley::best(e.title));
+    const auto& lane = data["lanes"][columns["lane"][i].get<std::size_t>()];
+    const parley::Process* process =
+        e.process ? t.process(*e.process) : nullptr;
+    CHECK(lane[0] == (process ? parley::best(process->names) : "Other"));
+    // The place index leads up the place's path.
+    if (e.place) {
+      std::vector<std::string> path;
+      for (long long p = columns["place"][i]; p >= 0;) {
+        const auto& place = data["places"][static_cast<std::size_t>(p)];
+        path.push_back(place[0]);
+        p = place[1];
+      }
+      std::vector<std::string> expected;
+      for (const parley::Place* place : t.place_path(*e.place)) {
+        expected.push_back(parley::best(place->names));
+      }
+      CHECK(path == expected);
+    } else {
+      CHECK(columns["place"][i] == -1);
+    }
+  }
+}
+
+TEST_CASE("html: overview rows carry days, actors with roles and deaths") {
+  parley::Timeline t;
+  parley::Actor army;
+  army.id = parley::ActorId{"actor:army"};
+  army.names = {{"en", "The army"}};
+  t.actors[army.id] = army;
+  parley::Hostilities strike;
+  strike.perpetrator = army.id;
+  strike.deaths = {1, 3, std::nullopt};
+  t.events = {
+      parley::test::make_event("e:strike", "2016-03-01", "Strike", strike),
+      parley::test::make_event("e:month", "2017-02", "Month"),
+      parley::test::make_event("e:open", "[..2017-02-16]", "Open")};
+  t.events[1].participants = {{army.id, parley::Role::host}};
+  const nlohmann::json data = overview_data(html_of(t, overview_options()));
+  const nlohmann::json& columns = data["events"];
+  using namespace date::literals;
+  // Starts are steps from the previous start; lengths are days, the end
+  // exclusive.
+  const long long strike_day = day_number(2016_y / 3 / 1);
+  const long long month_day = day_number(2017_y / 2 / 1);
+  CHECK(columns["start"][0] == strike_day);
+  CHECK(columns["length"][0] == 1);
+  CHECK(columns["start"][1] == month_day - strike_day);
+  CHECK(columns["length"][1] == 28);
+  // [..2017-02-16] has no earliest start: drawn on its latest start's day.
+  CHECK(columns["start"][2] == day_number(2017_y / 2 / 16) - month_day);
+  CHECK(columns["length"][2] == 1);
+  CHECK(columns["who"][0] == "0 0");
+  CHECK(data["actors"][0] == "The army");
+  CHECK(data["roles"][0] == "perpetrator");
+  CHECK(columns["who"][1] == "0 1");
+  CHECK(data["roles"][1] == "host");
+  CHECK(columns["who"][2] == "");
+  // Deaths are sparse: only the strike (index 0) has an estimate.
+  CHECK(columns["deaths"] == nlohmann::json{0, 1, 3, nullptr});
+}
+
+TEST_CASE("html: the overview page's data is base64 inside its element") {
+  parley::Timeline t;
+  for (const char* title :
+       {"</script><script>alert(1)</script>", "<!-- x", "a \u2028 b"}) {
+    t.events.push_back(parley::test::make_event(
+        "e:" + std::to_string(t.events.size()), "2017-02-16", title));
+  }
+  parley::RenderOptions options = overview_options();
+  options.title = "</title><script>alert(2)</script>";
+  const std::string page = html_of(t, options);
+  CHECK(count(page, "</script>") == 2);
+  CHECK(page.find("<!-- x") == std::string::npos);
+  CHECK(page.find("<script>alert") == std::string::npos);
+  const nlohmann::json data = overview_data(page);
+  CHECK(data["events"]["title"][0] == "</script><script>alert(1)</script>");
+  CHECK(data["events"]["title"][2] == "a \u2028 b");
+  CHECK(data["title"] == options.title);
+
+  std::ostringstream bad;
+  bad.setstate(std::ios::badbit);
+  CHECK_THROWS_AS(parley::write_html(t, bad, options), parley::Error);
 }

@@ -31,7 +31,8 @@ constexpr std::int64_t max_day = std::numeric_limits<std::int64_t>::max();
 constexpr std::int64_t i32_min = std::numeric_limits<std::int32_t>::min();
 constexpr std::int64_t i32_max = std::numeric_limits<std::int32_t>::max();
 
-// "version visible at as_of" for a table alias, with its parameters.
+}  // namespace
+
 std::string visible(const char* alias, const Query& q,
                     std::vector<Binding>& binds) {
   const std::string a = alias;
@@ -42,8 +43,6 @@ std::string visible(const char* alias, const Query& q,
   return a + ".recorded_from <= ? AND (" + a + ".recorded_to IS NULL OR " + a +
          ".recorded_to > ?)";
 }
-
-}  // namespace
 
 void bind_all(SQLite::Statement& s, const std::vector<Binding>& binds) {
   for (std::size_t i = 0; i < binds.size(); ++i) {
@@ -100,30 +99,6 @@ std::string nested(const char* table, const Query& q,
 
 namespace {
 
-// The FTS5 query for `text`: every word, quoted, so no word is read as an
-// FTS operator.
-std::string match_expression(const std::string& text) {
-  std::string out;
-  std::string word;
-  auto flush = [&] {
-    if (word.empty()) return;
-    std::string quoted = "\"";
-    for (char c : word)
-      quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    out += (out.empty() ? "" : " ") + quoted + "\"";
-    word.clear();
-  };
-  for (char c : normalize_arabic(text)) {
-    if (c == ' ' || c == '\t' || c == '\n') {
-      flush();
-    } else {
-      word += c;
-    }
-  }
-  flush();
-  return out;
-}
-
 // The envelope conditions that every event standing in one of `relations`
 // to the window must meet. When they bound both sides (the event overlaps
 // the window's envelope), they become where.window, which select_rows
@@ -153,22 +128,6 @@ void envelope(Where& where, const TimeFilter& f) {
   }
   if (only_after && w_lo != min_day) where.add("e.hi > ?", {w_lo});
   if (only_before && w_hi != max_day) where.add("e.lo < ?", {w_hi});
-}
-
-// Every event version whose text, or one of whose claims' quotes, matches:
-// candidates from both text indexes, so the page is ordered from them
-// rather than by walking the chronological order.
-void text_filter(Where& where, const Query& q, const std::string& match) {
-  std::vector<Binding> binds{match, match};
-  const std::string claims = visible("c", q, binds);
-  const std::string events = visible("x", q, binds);
-  where.add(
-      "e.version IN (SELECT rowid FROM event_search WHERE event_search MATCH "
-      "? UNION SELECT x.version FROM claim c JOIN event x ON x.id = c.event "
-      "WHERE c.version IN (SELECT rowid FROM claim_search WHERE claim_search "
-      "MATCH ?) AND " +
-          claims + " AND " + events + ")",
-      std::move(binds));
 }
 
 void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
@@ -250,9 +209,7 @@ Where build_where(SQLite::Database& db, const Query& q) {
         "(SELECT value FROM json_each(?)))",
         {json_list(q.topics)});
   }
-  if (const std::string match = match_expression(q.text); !match.empty()) {
-    text_filter(where, q, match);
-  }
+  text_filter(where, db, q);
   return where;
 }
 
@@ -460,7 +417,9 @@ QuerySql query_sql(SQLite::Database& db, const Query& query,
 }
 
 QuerySql count_sql(SQLite::Database& db, const Query& query) {
-  const Where where = build_where(db, query);
+  Query all = query;
+  all.limit = 0;  // a count reads every match: no plan made for a page
+  const Where where = build_where(db, all);
   QuerySql out;
   out.sql =
       select_rows(count_columns, where, "", {}, out.binds, ActorRead::as_set);

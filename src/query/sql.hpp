@@ -61,6 +61,14 @@ struct Where {
   }
 };
 
+// "the version of `alias` is visible at query.as_of" (the current version
+// without one), appending its parameters to `binds`.
+std::string visible(const char* alias, const Query& query,
+                    std::vector<Binding>& binds);
+
+// Adds the full-text condition of query.text, if any (src/query/text.cpp).
+void text_filter(Where& where, SQLite::Database& db, const Query& query);
+
 // The conditions of `query` (all but the cursor and the exact Allen test).
 // `db` is read to expand Query::include_members. Throws Error (bad_value)
 // for an empty window or an unknown kind.

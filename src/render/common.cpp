@@ -1,6 +1,7 @@
 #include "render/common.hpp"
 
 #include <cstdio>
+#include <variant>
 
 #include "parley/error.hpp"
 
@@ -205,6 +206,30 @@ void check_stream(const std::ostream& out, std::string_view format) {
   if (!out) {
     throw Error(Errc::io, std::string(format), "cannot write the output");
   }
+}
+
+const Deaths* deaths_of(const Event& event) {
+  const auto* hostilities = std::get_if<Hostilities>(&event.payload);
+  if (!hostilities) return nullptr;
+  const Deaths& deaths = hostilities->deaths;
+  return deaths.low || deaths.best || deaths.high ? &deaths : nullptr;
+}
+
+std::vector<NamedActor> named_actors(const Event& event) {
+  std::vector<NamedActor> out;
+  auto add = [&](const ActorId& actor, std::string_view role) {
+    for (const NamedActor& named : out) {
+      if (named.actor == actor && named.role == role) return;
+    }
+    out.push_back({actor, std::string(role)});
+  };
+  for (const Participant& participant : event.participants) {
+    add(participant.actor, to_string(participant.role));
+  }
+  for (const PayloadActor& named : payload_actors(event.payload)) {
+    add(named.actor, named.role);
+  }
+  return out;
 }
 
 }  // namespace parley::render_detail

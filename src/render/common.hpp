@@ -14,8 +14,10 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "parley/event.hpp"
+#include "parley/payload.hpp"
 #include "parley/render/options.hpp"
 #include "parley/time.hpp"
 #include "parley/timeline.hpp"
@@ -119,6 +121,22 @@ std::string speaker_name(const Timeline& timeline, const Claim& claim,
 // The document title: options.title, else the timeline's, else "Timeline".
 std::string document_title(const Timeline& timeline,
                            const RenderOptions& options);
+
+// ---- What an event says (common.cpp) ----------------------------------------
+
+// The death estimate of a hostilities event that carries any of low, best
+// or high; nullptr otherwise (another kind, or no figure at all).
+const Deaths* deaths_of(const Event& event);
+
+// An actor the event names, and the role it has there.
+struct NamedActor {
+  ActorId actor;
+  std::string role;  // a Role ("party") or a payload role ("perpetrator")
+};
+// The participants in recorded order, then the actors named only in the
+// payload (parley::payload_actors), with their roles; an actor named twice
+// in the same role is listed once.
+std::vector<NamedActor> named_actors(const Event& event);
 
 // ---- Text (common.cpp) ------------------------------------------------------
 

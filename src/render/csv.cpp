@@ -14,13 +14,6 @@ namespace {
 
 using namespace render_detail;
 
-constexpr const char* columns[] = {
-    "event_id",   "event_date", "time_precision", "edtf",     "earliest_start",
-    "latest_end", "kind",       "plover",         "status",   "planned",
-    "slip",       "title",      "actor1",         "actor2",   "assoc_actors",
-    "place",      "country",    "admin1",         "location", "latitude",
-    "longitude",  "process",    "topics",         "claims",   "source"};
-
 // RFC 4180: quote a field that holds a comma, a quote, CR or LF.
 std::string field(std::string_view text) {
   if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
@@ -33,12 +26,6 @@ std::string field(std::string_view text) {
   }
   out += '"';
   return out;
-}
-
-// Columns that hold numbers; every other column holds text.
-bool numeric_column(std::size_t index) {
-  const std::string_view name = columns[index];
-  return name == "time_precision" || name == "latitude" || name == "longitude";
 }
 
 // A text cell made safe for spreadsheets (OWASP's rule against formula
@@ -131,25 +118,45 @@ AdminChain admin_chain(const Timeline& timeline, const Event& event,
   return chain;
 }
 
-std::vector<std::string> row(const Timeline& timeline, const Event& event,
-                             const RenderOptions& options) {
-  const std::string_view lang = options.lang;
-  const std::string first = day_text(first_day(event.time));
-  std::vector<std::string> names;
-  for (const ActorId& id : actors_of(event)) {
-    names.push_back(actor_name(timeline, id, lang));
+// "Syria > Rif Dimashq > Eastern Ghouta": the place's path, country first.
+std::string place_path(const Timeline& timeline, const Event& event,
+                       std::string_view lang) {
+  if (!event.place) return "";
+  const auto path = timeline.place_path(*event.place);
+  std::string out;
+  for (auto it = path.rbegin(); it != path.rend(); ++it) {
+    if (!out.empty()) out += " > ";
+    out += best((*it)->names, lang);
   }
-  std::vector<std::string> assoc;
-  if (names.size() > 2) assoc.assign(names.begin() + 2, names.end());
-  const AdminChain chain = admin_chain(timeline, event, lang);
-  const auto coordinates = timeline.coordinates(event);
-  std::vector<std::string> claims;
-  std::vector<std::string> sources;
+  return out;
+}
+
+// What a row's cells come from, gathered once per event.
+struct RowData {
+  const Timeline& timeline;
+  const Event& event;
+  std::string_view lang;
+  std::vector<std::string> names{};  // actors, parties first (actors_of)
+  AdminChain chain{};
+  std::optional<Coordinates> coordinates{};
+  std::vector<std::string> claims{};   // "claimant:stance"
+  std::vector<std::string> sources{};  // by publisher, without repeats
+  const Deaths* deaths = nullptr;      // render_detail::deaths_of
+};
+
+RowData row_data(const Timeline& timeline, const Event& event,
+                 std::string_view lang) {
+  RowData data{timeline, event, lang};
+  for (const ActorId& id : actors_of(event)) {
+    data.names.push_back(actor_name(timeline, id, lang));
+  }
+  data.chain = admin_chain(timeline, event, lang);
+  data.coordinates = timeline.coordinates(event);
   for (const Claim* claim : timeline.claims_on(event.id)) {
     const std::string who = claim->claimant
                                 ? actor_name(timeline, *claim->claimant, lang)
                                 : "source";
-    claims.push_back(who + ":" + std::string(to_string(claim->stance)));
+    data.claims.push_back(who + ":" + std::string(to_string(claim->stance)));
     const Source* source = timeline.source(claim->source);
     std::string name = claim->source.value;
     if (source && !source->publisher.empty()) {
@@ -157,44 +164,117 @@ std::vector<std::string> row(const Timeline& timeline, const Event& event,
     } else if (source && !source->title.empty()) {
       name = source->title;
     }
-    if (std::find(sources.begin(), sources.end(), name) == sources.end()) {
-      sources.push_back(name);
+    if (std::find(data.sources.begin(), data.sources.end(), name) ==
+        data.sources.end()) {
+      data.sources.push_back(name);
     }
   }
-  return {event.id.value,
-          first,
-          std::to_string(time_precision(event.time)),
-          event.time.str(),
-          first,
-          day_text(last_day(event.time)),
-          std::string(to_string(event.kind())),
-          std::string(plover_code(event.kind())),
-          std::string(to_string(event.status)),
-          event.planned ? event.planned->str() : "",
-          slip_text(event),
-          best(event.title, lang),
-          names.size() > 0 ? names[0] : "",
-          names.size() > 1 ? names[1] : "",
-          join(assoc),
-          place_name(timeline, event, lang),
-          chain.country,
-          chain.admin1,
-          chain.location,
-          coordinates ? decimal(coordinates->lat) : "",
-          coordinates ? decimal(coordinates->lon) : "",
-          process_name(timeline, event, lang),
-          join(event.topics),
-          join(claims),
-          join(sources)};
+  data.deaths = deaths_of(event);
+  return data;
 }
 
-// One record; unless `raw`, text cells pass through spreadsheet_text.
-void write_record(std::ostream& out, const std::vector<std::string>& fields,
-                  bool raw) {
-  for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i) out << ',';
-    const bool as_is = raw || numeric_column(i);
-    out << field(as_is ? fields[i] : spreadsheet_text(fields[i]));
+std::string nth_name(const RowData& row, std::size_t n) {
+  return row.names.size() > n ? row.names[n] : "";
+}
+
+std::string count_text(const std::optional<int>& count) {
+  return count ? std::to_string(*count) : "";
+}
+
+// "Name (role)" for every actor the event names (named_actors).
+std::string actor_roles(const RowData& row) {
+  std::vector<std::string> items;
+  for (const NamedActor& named : named_actors(row.event)) {
+    items.push_back(actor_name(row.timeline, named.actor, row.lang) + " (" +
+                    named.role + ")");
+  }
+  return join(items);
+}
+
+// A column: its header, whether its cells are numbers (written as they are)
+// or text (guarded by spreadsheet_text), and its cell. A new column is one
+// line here and one in the header's list (parley/render/csv.hpp).
+struct Column {
+  const char* name;
+  bool numeric;
+  std::string (*cell)(const RowData&);
+};
+
+using Row = const RowData&;
+const Column kColumns[] = {
+    {"event_id", false, [](Row r) { return r.event.id.value; }},
+    {"event_date", false,
+     [](Row r) { return day_text(first_day(r.event.time)); }},
+    {"time_precision", true,
+     [](Row r) { return std::to_string(time_precision(r.event.time)); }},
+    {"edtf", false, [](Row r) { return r.event.time.str(); }},
+    {"earliest_start", false,
+     [](Row r) { return day_text(first_day(r.event.time)); }},
+    {"latest_end", false,
+     [](Row r) { return day_text(last_day(r.event.time)); }},
+    {"kind", false,
+     [](Row r) { return std::string(to_string(r.event.kind())); }},
+    {"plover", false,
+     [](Row r) { return std::string(plover_code(r.event.kind())); }},
+    {"status", false,
+     [](Row r) { return std::string(to_string(r.event.status)); }},
+    {"planned", false,
+     [](Row r) { return r.event.planned ? r.event.planned->str() : ""; }},
+    {"slip", false, [](Row r) { return slip_text(r.event); }},
+    {"title", false, [](Row r) { return best(r.event.title, r.lang); }},
+    {"actor1", false, [](Row r) { return nth_name(r, 0); }},
+    {"actor2", false, [](Row r) { return nth_name(r, 1); }},
+    {"assoc_actors", false,
+     [](Row r) {
+       return r.names.size() > 2 ? join({r.names.begin() + 2, r.names.end()})
+                                 : "";
+     }},
+    {"place", false,
+     [](Row r) { return place_name(r.timeline, r.event, r.lang); }},
+    {"country", false, [](Row r) { return r.chain.country; }},
+    {"admin1", false, [](Row r) { return r.chain.admin1; }},
+    {"location", false, [](Row r) { return r.chain.location; }},
+    {"latitude", true,
+     [](Row r) { return r.coordinates ? decimal(r.coordinates->lat) : ""; }},
+    {"longitude", true,
+     [](Row r) { return r.coordinates ? decimal(r.coordinates->lon) : ""; }},
+    {"process", false,
+     [](Row r) { return process_name(r.timeline, r.event, r.lang); }},
+    {"topics", false, [](Row r) { return join(r.event.topics); }},
+    {"claims", false, [](Row r) { return join(r.claims); }},
+    {"source", false, [](Row r) { return join(r.sources); }},
+    {"deaths_low", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->low) : ""; }},
+    {"deaths_best", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->best) : ""; }},
+    {"deaths_high", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->high) : ""; }},
+    {"place_path", false,
+     [](Row r) { return place_path(r.timeline, r.event, r.lang); }},
+    {"start_precision", false,
+     [](Row r) {
+       return std::string(to_string(side_precision(r.event.time, false)));
+     }},
+    {"end_precision", false,
+     [](Row r) {
+       return std::string(to_string(side_precision(r.event.time, true)));
+     }},
+    {"actor_roles", false, actor_roles},
+};
+
+// One record: RFC 4180 quoting; unless `raw`, text cells pass through
+// spreadsheet_text.
+void write_record(std::ostream& out, const RowData* row, bool raw) {
+  bool first = true;
+  for (const Column& column : kColumns) {
+    if (!first) out << ',';
+    first = false;
+    if (!row) {
+      out << field(column.name);
+      continue;
+    }
+    const std::string cell = column.cell(*row);
+    out << field(raw || column.numeric ? cell : spreadsheet_text(cell));
   }
   out << "\r\n";
 }
@@ -203,11 +283,10 @@ void write_record(std::ostream& out, const std::vector<std::string>& fields,
 
 void write_csv(const Timeline& timeline, std::ostream& out,
                const RenderOptions& options) {
-  write_record(out,
-               std::vector<std::string>(std::begin(columns), std::end(columns)),
-               true);
+  write_record(out, nullptr, true);
   for (const Event& event : timeline.events) {
-    write_record(out, row(timeline, event, options), options.csv_raw);
+    const RowData row = row_data(timeline, event, options.lang);
+    write_record(out, &row, options.csv_raw);
   }
   out.flush();
   check_stream(out, "csv");

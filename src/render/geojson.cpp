@@ -18,6 +18,32 @@ Json day_or_null(const std::optional<Day>& day) {
   return day ? Json(to_string(*day)) : Json(nullptr);
 }
 
+// [{"id", "name", "role"}, ...]: render_detail::named_actors.
+Json actors_json(const Timeline& timeline, const Event& event,
+                 const RenderOptions& options) {
+  Json actors = Json::array();
+  for (const NamedActor& named : named_actors(event)) {
+    actors.push_back({{"id", named.actor.value},
+                      {"name", isolate_bidi_controls(actor_name(
+                                   timeline, named.actor, options.lang))},
+                      {"role", named.role}});
+  }
+  return actors;
+}
+
+// {"low", "best", "high"} (each a number or null) of a hostilities event
+// with an estimate; null otherwise.
+Json deaths_json(const Event& event) {
+  const Deaths* deaths = deaths_of(event);
+  if (!deaths) return nullptr;
+  auto number = [](const std::optional<int>& n) {
+    return n ? Json(*n) : Json(nullptr);
+  };
+  return {{"low", number(deaths->low)},
+          {"best", number(deaths->best)},
+          {"high", number(deaths->high)}};
+}
+
 Json feature_of(const Timeline& timeline, const Event& event,
                 const RenderOptions& options) {
   Json feature;
@@ -48,6 +74,8 @@ Json feature_of(const Timeline& timeline, const Event& event,
       event.planned ? Json(event.planned->str()) : Json(nullptr);
   const auto moved = slip(event);
   properties["slip"] = moved ? Json(slip_words(*moved)) : Json(nullptr);
+  properties["actors"] = actors_json(timeline, event, options);
+  properties["deaths"] = deaths_json(event);
   feature["properties"] = std::move(properties);
   return feature;
 }

@@ -11,6 +11,8 @@
 #include "parley/slip.hpp"
 
 #include "render/common.hpp"
+#include "render/html_lanes.hpp"
+#include "render/html_overview.hpp"
 #include "time/calendar.hpp"
 
 namespace parley {
@@ -29,22 +31,11 @@ constexpr int kMaxLinearGap = 7;   // days; longer gaps are compressed
 constexpr double kMarkOffset = 9;  // from the top of a row to its mark
 constexpr double kMarkHeight = 12;
 
-constexpr const char* kColours[] = {"#1f6fb2", "#c2571a", "#2e8b57",
-                                    "#8e44ad", "#b8860b", "#c0392b"};
-constexpr const char* kOtherColour = "#6b6b6b";
-
 // A coordinate or length for SVG, with one decimal: "12.5".
 std::string pixels(double value) {
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.1f", value);
   return buffer;
-}
-
-// The language of the text best() picks.
-std::string picked_lang(const Texts& texts, std::string_view lang) {
-  if (texts.find(lang) != texts.end()) return std::string(lang);
-  if (texts.find("en") != texts.end()) return "en";
-  return texts.empty() ? std::string(lang) : texts.begin()->first;
 }
 
 // Text from the data in `lang`, escaped and isolated in a <bdi dir="auto">
@@ -140,42 +131,6 @@ std::vector<Day> scale_keys(const Timeline& timeline) {
     }
   }
   return keys;
-}
-
-struct Lane {
-  std::string name;
-  std::string lang;
-  std::string colour;
-  std::vector<std::size_t> events;  // indexes into timeline.events
-};
-
-// One lane per process, in order of first appearance; "Other" last.
-std::vector<Lane> make_lanes(const Timeline& timeline,
-                             const RenderOptions& options) {
-  std::vector<Lane> lanes;
-  std::size_t colour = 0;
-  for (std::size_t i = 0; i < timeline.events.size(); ++i) {
-    const Event& event = timeline.events[i];
-    const Process* process =
-        event.process ? timeline.process(*event.process) : nullptr;
-    const std::string name = lane_name(timeline, event, options.lang);
-    auto it = std::find_if(lanes.begin(), lanes.end(),
-                           [&](const Lane& lane) { return lane.name == name; });
-    if (it == lanes.end()) {
-      Lane lane;
-      lane.name = name;
-      lane.lang = process ? picked_lang(process->names, options.lang) : "en";
-      lane.colour =
-          process ? kColours[colour++ % std::size(kColours)] : kOtherColour;
-      lanes.push_back(std::move(lane));
-      it = lanes.end() - 1;
-    }
-    it->events.push_back(i);
-  }
-  std::stable_partition(lanes.begin(), lanes.end(), [](const Lane& lane) {
-    return lane.colour != kOtherColour;
-  });
-  return lanes;
 }
 
 // "planned 15 Feb 2017 — 1 day late".
@@ -806,6 +761,10 @@ void write_panel_and_legend(std::ostream& out, const std::vector<Lane>& lanes) {
 
 void write_html(const Timeline& timeline, std::ostream& out,
                 const RenderOptions& options) {
+  if (timeline.events.size() > options.html_detail_limit) {
+    render_detail::write_html_overview(timeline, out, options);
+    return;
+  }
   const std::string title = document_title(timeline, options);
   const std::vector<Lane> lanes = make_lanes(timeline, options);
   const Scale scale(scale_keys(timeline));

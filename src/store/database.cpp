@@ -340,6 +340,7 @@ std::vector<Link> Database::links(const ReadOptions& options) const {
 void Database::import(const Document& document, const WriteOptions& options) {
   const RecordTime fallback =
       document.recorded ? *document.recorded : record_time(options);
+  const detail::ImportCache cache{impl_->db};
   transact(impl_->db, [&](Writer& w) {
     import_table(w, document.actors, "actors", fallback);
     import_table(w, document.places, "places", fallback);

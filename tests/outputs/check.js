@@ -158,8 +158,11 @@ function checkCsv(file, lang) {
     const rows = parseCsv(text, { bom: false, relax_quotes: false, relax_column_count: false });
     check(`${label}: csv-parse reads it with one column count`, rows.length > 1);
     const header = rows[0];
-    check(`${label}: 25 documented columns`, header.length === 25 && header[0] === 'event_id' &&
-          header.includes('latitude') && header.includes('time_precision'), header.join(','));
+    // 25 ACLED-like columns, then deaths, the place path, the precisions
+    // and the actors with roles (outputs helper, issue 10).
+    check(`${label}: 32 documented columns`, header.length === 32 && header[0] === 'event_id' &&
+          header.includes('latitude') && header.includes('time_precision') &&
+          header.includes('deaths_best') && header.includes('place_path'), header.join(','));
     check(`${label}: one row per event`, rows.length === events.length + 1, `${rows.length - 1} rows`);
     check(`${label}: every row has the header's width`, rows.every((r) => r.length === header.length));
     const col = (n) => header.indexOf(n);
@@ -210,6 +213,14 @@ function checkGeojson(file) {
       return !g || g[0] !== p.coordinates.lon || g[1] !== p.coordinates.lat;
     });
     check(`${label}: points are their places' [lon, lat]`, misplaced.length === 0, misplaced[0] && misplaced[0].id);
+    // Actors with their roles, as the data lists the participants.
+    const round = events.find((e) => e.id === 'event:astana-2');
+    check(`${label}: the Astana round's actors and roles`, astana &&
+          JSON.stringify(astana.properties.actors.map((a) => [a.id, a.role])) ===
+          JSON.stringify(round.participants.map((p) => [p.actor, p.role])),
+          astana && JSON.stringify(astana.properties.actors));
+    check(`${label}: deaths are null or {low, best, high}`, doc.features.every((f) =>
+      f.properties.deaths === null || ['low', 'best', 'high'].every((k) => k in f.properties.deaths)));
     const unplaced = doc.features.filter((f) => !events.find((x) => x.id === f.id).place);
     check(`${label}: events without a place have a null geometry`, unplaced.every((f) => f.geometry === null));
   });

@@ -4,7 +4,7 @@
 //   parley::write_csv(timeline, std::cout);
 //
 // RFC 4180: UTF-8 without a byte-order mark, CRLF after every record, a
-// header row, every row with the same 25 fields; a field containing a comma,
+// header row, every row with the same 32 fields; a field containing a comma,
 // a double quote, CR or LF is enclosed in double quotes, with each quote
 // doubled. Lists inside a field are joined with "; ". Days are "YYYY-MM-DD".
 //
@@ -12,8 +12,9 @@
 // starts with '=', '+', '-', '@', tab or CR is written with a "'" before
 // it, so Excel, LibreOffice or Google Sheets read it as text instead of
 // running it as a formula (`=HYPERLINK(...)` becomes `'=HYPERLINK(...)`).
-// The numeric columns (time_precision, latitude, longitude) are written as
-// numbers, a negative longitude included. Bidi control characters
+// The numeric columns (time_precision, latitude, longitude, deaths_low,
+// deaths_best, deaths_high) are written as numbers, a negative longitude
+// included. Bidi control characters
 // (U+202A..U+202E, U+2066..U+2069) are written as "<U+202E>" so they
 // cannot reorder the row. RenderOptions::csv_raw turns both off: every
 // cell as stored.
@@ -63,6 +64,21 @@
 //                   for itself ("Mohammed Alloush:denies")
 //   source          the sources of the claims, by publisher, "; "-separated
 //                   without repeats
+//   deaths_low, deaths_best, deaths_high
+//                   the estimates of a hostilities event
+//                   (Hostilities::deaths); "" where not given (a known 0 is
+//                   written 0) and for other kinds
+//   place_path      the place and its ancestors (Timeline::place_path),
+//                   country first, " > "-separated: "Syria > Rif Dimashq >
+//                   Eastern Ghouta"
+//   start_precision, end_precision
+//                   the EDTF precision of each side of the value
+//                   (unknown, year, season, month, day, hour, minute,
+//                   second): "2016/2017-03-04" is year, day
+//   actor_roles     every actor the event names with its role, in order:
+//                   participants ("Russia (mediator)"), then actors named
+//                   only in the kind's fields ("Government of Syria
+//                   (perpetrator)"); "; "-separated
 //
 // Throws parley::Error (Errc::io) when the stream fails.
 #ifndef PARLEY_RENDER_CSV_HPP

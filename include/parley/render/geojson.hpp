@@ -10,9 +10,14 @@
 //   or null), display (the date for people: "on or before 2017-02-16"),
 //   place (its name, or null), status, planned (EDTF or null), slip
 //   (parley::slip_words: "1 day late", "from 12 days early to 15 days
-//   late (within the planned month)", or null without a plan). A title or
-//   place holding bidi controls is wrapped in U+2068..U+2069 so that they
-//   cannot reorder the text a map shows around it.
+//   late (within the planned month)", or null without a plan), actors
+//   (every actor the event names, as {"id", "name", "role"}: participants
+//   in recorded order with their role, "party", "mediator", ..., then
+//   actors named only in the kind's fields: "perpetrator", "target",
+//   "pledger", ...), deaths ({"low", "best", "high"}, each a number or
+//   null, for hostilities with an estimate; null otherwise). A title,
+//   place or actor name holding bidi controls is wrapped in U+2068..U+2069
+//   so that they cannot reorder the text a map shows around it.
 //
 //   parley::write_geojson(timeline, std::cout);
 //   // {"type":"FeatureCollection","features":[{"type":"Feature",

@@ -26,6 +26,29 @@
 //   * a legend.
 // All text from the data is HTML-escaped.
 //
+// A timeline of more than RenderOptions::html_detail_limit events (500)
+// gets the overview page instead, built to stay usable at 10^5 events
+// (tests/html_scale.test.sh checks 100,000 generated events: a file of
+// at most 15 MB, about 2.4 MB, painted by headless Chromium within 3 s):
+//   * the events as columns of JSON inside the page, gzipped and in
+//     base64, drawn by its script (which needs DecompressionStream:
+//     Chromium 80, Firefox 113, Safari 16.4 or later);
+//   * an overview strip on top: events per period (day, week, month or
+//     year, from the span) as bars, and the best estimate of deaths
+//     (Hostilities::deaths) summed per period as a line; dragging over it
+//     (or clicking a period) zooms the lanes to that range, "All time"
+//     zooms out;
+//   * the lanes below, one row per event in the zoomed range, of which only
+//     the rows scrolled into view are drawn; each lane's header shows the
+//     density of its events over the range as a band;
+//   * a filter box: words match titles, ids, kinds, actors and every place
+//     that contains the event's place (case- and accent-insensitive);
+//     `actor:`, `place:`, `kind:` and `text:` limit a phrase to one field,
+//     and every phrase must match ("actor:Ahrar al-Sham place:Aleppo");
+//   * an axis whose tick step follows the zoom, so labels never overlap;
+//   * the details of the hovered or focused row (date, kind, place path,
+//     actors with roles, deaths low/best/high, id).
+//
 // Throws parley::Error (Errc::io) when `out` fails.
 #ifndef PARLEY_RENDER_HTML_HPP
 #define PARLEY_RENDER_HTML_HPP

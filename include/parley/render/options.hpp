@@ -5,6 +5,7 @@
 #ifndef PARLEY_RENDER_OPTIONS_HPP
 #define PARLEY_RENDER_OPTIONS_HPP
 
+#include <cstddef>
 #include <optional>
 #include <string>
 
@@ -27,6 +28,11 @@ struct RenderOptions {
   // controls are shown as "<U+202E>". Set it for pipelines that read the
   // CSV as data (the CLI's --csv-raw).
   bool csv_raw = false;
+  // HTML only: the most events drawn as the detailed page (every row, mark,
+  // badge and details block written into the file). A larger timeline gets
+  // the overview page instead (parley/render/html.hpp), whose size and
+  // drawing time grow far slower. Default 500.
+  std::size_t html_detail_limit = 500;
 };
 
 }  // namespace parley

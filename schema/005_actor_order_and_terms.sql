@@ -15,3 +15,9 @@ SET lo = (SELECT e.lo FROM event e WHERE e.version = event_actor.version);
 CREATE INDEX event_actor_order ON event_actor (actor, lo, version);
 
 DROP INDEX event_actor_actor;
+
+-- How many event versions and claims hold each word, read by the text
+-- filter to choose its plan (src/query/text.cpp). Views of the text
+-- indexes: they store nothing.
+CREATE VIRTUAL TABLE event_search_terms USING fts5vocab (event_search, 'row');
+CREATE VIRTUAL TABLE claim_search_terms USING fts5vocab (claim_search, 'row');
