@@ -20,9 +20,11 @@
 
 #include <nlohmann/json_fwd.hpp>
 
-#include "parley/clock.hpp"  // TimeOfDay  [h-agreements]
+#include "parley/clock.hpp"
 #include "parley/enum_names.hpp"
+#include "parley/flag.hpp"
 #include "parley/ids.hpp"
+#include "parley/json_object.hpp"
 #include "parley/payload.hpp"
 #include "parley/text.hpp"
 #include "parley/time.hpp"
@@ -51,7 +53,17 @@ struct Participant {
   bool operator==(const Participant&) const = default;
 };
 
-// TimeOfDay lives in parley/clock.hpp (included above).  [h-agreements]
+// Where an imported event came from: the dataset, the row's id in it and
+// the release it was read from.
+struct ExternalRef {
+  std::string dataset;  // "ucdp", "acled", "gdelt", "pax"
+  std::string id;       // the row's id in the dataset: "214797"
+  std::string release;  // "19.1"; empty when not stated
+
+  // The row's id across datasets: "ucdp:214797".
+  std::string key() const { return dataset + ":" + id; }
+  bool operator==(const ExternalRef&) const = default;
+};
 
 struct Event {
   EventId id;
@@ -67,6 +79,14 @@ struct Event {
   std::vector<Participant> participants;
   std::vector<std::string> topics;  // "ceasefire", "detainees", ...
   Payload payload;
+  // Set on imported events (parley import --from ...); empty otherwise.
+  std::optional<ExternalRef> external;
+  // What the source row contradicts itself in, kept as given.
+  std::vector<Flag> flags;
+  // The source columns the typed fields do not hold, by column name, with
+  // their original text; and a column whose typed form loses its original
+  // text (a list parley splits). Export gives them back.
+  JsonObject attributes;
 
   EventKind kind() const noexcept { return kind_of(payload); }
   bool operator==(const Event&) const = default;
@@ -74,6 +94,8 @@ struct Event {
 
 void to_json(nlohmann::json& j, const Participant& participant);
 void from_json(const nlohmann::json& j, Participant& participant);
+void to_json(nlohmann::json& j, const ExternalRef& ref);
+void from_json(const nlohmann::json& j, ExternalRef& ref);
 void to_json(nlohmann::json& j, const Event& event);
 void from_json(const nlohmann::json& j, Event& event);
 

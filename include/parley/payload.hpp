@@ -19,6 +19,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "parley/enum_names.hpp"
+#include "parley/flag.hpp"
 #include "parley/ids.hpp"
 #include "parley/json_object.hpp"
 #include "parley/time.hpp"
@@ -97,6 +98,7 @@ struct Agreement {
   std::vector<ActorId> parties{};
   std::string document{};  // its title or reference
   AgreementStage stage = AgreementStage::other;
+  std::string sub_stage{};  // PA-X's sub-stage code: "Proc", "Ceas", "FrCons"
   bool operator==(const Agreement&) const = default;
 };
 
@@ -139,11 +141,23 @@ struct Ceasefire {
   bool operator==(const Ceasefire&) const = default;
 };
 
-// Deaths as UCDP codes them: low, best and high estimates.
+// Deaths as UCDP codes them: low, best and high estimates of the total,
+// and the best estimate split by whom they were: side a, side b, civilians
+// and unknown (UCDP's deaths_a, deaths_b, deaths_civilians,
+// deaths_unknown; their sum is the best estimate in UCDP GED).
 struct Deaths {
   std::optional<int> low{};
   std::optional<int> best{};
   std::optional<int> high{};
+  std::optional<int> side_a{};
+  std::optional<int> side_b{};
+  std::optional<int> civilians{};
+  std::optional<int> unknown{};
+
+  // The estimates out of order (low > best, best > high, low > high), each
+  // with the values as a message; empty when consistent. Validation refuses
+  // an event whose deaths are inconsistent unless it carries these flags.
+  std::vector<Flag> inconsistencies() const;
   bool operator==(const Deaths&) const = default;
 };
 

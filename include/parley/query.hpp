@@ -59,7 +59,7 @@ struct TimeFilter {
 //   other       election, document, custom
 // Throws Error (bad_value) for an unknown name.
 std::vector<EventKind> expand_kind(std::string_view name);
-// The group that contains `kind` ("talks" for session).  [h-agreements]
+// The group that contains `kind` ("talks" for session).
 std::string_view kind_group(EventKind kind);
 
 struct Query {

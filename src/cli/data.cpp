@@ -2,8 +2,10 @@
 //
 //   parley init astana.db
 //   parley import astana.db examples/data/astana-2017.json
+//   parley import syria.db --from ucdp ged.csv --release 19.1
 //   parley export astana.db --history -o backup.json
 //   parley stats astana.db
+//   parley flagged syria.db
 #include <unistd.h>
 
 #include <filesystem>
@@ -15,12 +17,14 @@
 #include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
+#include "parley/datasets.hpp"
 #include "parley/error.hpp"
 #include "parley/limits.hpp"
 #include "parley/render/render.hpp"
 #include "parley/timeline.hpp"
 
 #include "cli/command.hpp"
+#include "cli/import.hpp"
 #include "cli/output.hpp"
 #include "cli/text.hpp"
 
@@ -81,10 +85,15 @@ void add_data_commands(CLI::App& app, Action& action) {
   });
 
   auto* import = app.add_subcommand(
-      "import", "Import JSON documents, each file all or nothing");
+      "import",
+      "Import JSON documents (each file all or nothing), or dataset files "
+      "with --from");
   import->add_option("DB", paths->db, "Database file (created if missing)")
       ->required();
-  import->add_option("FILE", paths->files, "parley JSON documents")->required();
+  import
+      ->add_option("FILE", paths->files,
+                   "parley JSON documents, or dataset files with --from")
+      ->required();
   import->add_option("--max-document-bytes", paths->limits.max_document_bytes,
                      "Refuse a larger file (default 1 GiB)");
   import->add_option("--max-string-bytes", paths->limits.max_string_bytes,
@@ -92,22 +101,30 @@ void add_data_commands(CLI::App& app, Action& action) {
   import->add_option("--max-depth", paths->limits.max_depth,
                      "Refuse deeper nesting of arrays and objects "
                      "(default 64)");
+  auto dataset = std::make_shared<DatasetArgs>();
+  add_dataset_options(*import, *dataset);
   import->footer(
       "Example: parley import astana.db examples/data/astana-2017.json\n"
       "A file with an error changes nothing; the error names the file, the\n"
-      "position or JSON path, and the field. Files before it stay imported.");
-  import->callback([&action, paths] {
-    action = [paths] {
-      Database db{paths->db};
-  for (const std::string& file : paths->files) {
-    if (int code = import_file(db, file, paths->limits); code != ok) {
-      return code;
-    }
+      "position or JSON path, and the field. Files before it stay imported.\n"
+      "Example: parley import syria.db --from ucdp ged.csv --release 19.1 "
+      "--recorded 2019-06-01\n"
+      "Dataset files are imported together, all or nothing (--on-error fail)\n"
+      "or without their bad rows (--on-error skip --rejects bad.csv).");
+  import->callback([&action, paths, dataset] {
+    action = [paths, dataset] {
+      if (!dataset->from.empty()) {
+        return import_dataset_files(paths->db, paths->files, *dataset);
+}
+Database db{paths->db};
+for (const std::string& file : paths->files) {
+  if (int code = import_file(db, file, paths->limits); code != ok) {
+    return code;
   }
-  return static_cast<int>(ok);
-};
-}  // namespace parley::cli
-);
+}
+return static_cast<int>(ok);
+};  // namespace parley::cli
+});
 
 auto* exp = app.add_subcommand("export", "Export every event");
 exp->add_option("DB", paths->db, "Database file")->required();
@@ -132,6 +149,30 @@ exp->callback([&action, paths] {
     const Timeline t = make_timeline(*db, db->events());
     return write_output(paths->output,
                         [&](std::ostream& out) { write(t, format, out); });
+  };
+});
+
+auto flag_code = std::make_shared<std::string>();
+auto* flagged = app.add_subcommand(
+    "flagged", "List the events whose source rows contradict themselves");
+flagged->add_option("DB", paths->db, "Database file")->required();
+flagged->add_option("--code", *flag_code,
+                    "Only this flag (deaths_low_above_best, "
+                    "deaths_best_above_high, deaths_low_above_high, "
+                    "end_before_start)");
+flagged->footer(
+    "Example: parley flagged syria.db --code deaths_low_above_best");
+flagged->callback([&action, paths, flag_code] {
+  action = [paths, flag_code] {
+    auto db = open_existing(paths->db);
+    if (!db) return static_cast<int>(no_input);
+    std::optional<FlagCode> code;
+    if (!flag_code->empty()) code = parse_enum<FlagCode>(*flag_code);
+    // From the flag index: one line per event and flag.
+    for (const FlaggedEvent& f : flagged_events(*db, code)) {
+      std::cout << f.event.value << ' ' << to_string(f.code) << '\n';
+    }
+    return static_cast<int>(ok);
   };
 });
 

@@ -20,7 +20,22 @@ void from_json(const nlohmann::json& j, Participant& participant) {
   in.finish();
 }
 
-// TimeOfDay JSON: src/json/clock.cpp.  [h-agreements]
+// TimeOfDay JSON: src/json/clock.cpp.
+
+void to_json(nlohmann::json& j, const ExternalRef& ref) {
+  j = nlohmann::json::object();
+  detail::put(j, "dataset", ref.dataset);
+  detail::put(j, "id", ref.id);
+  detail::put(j, "release", ref.release);
+}
+
+void from_json(const nlohmann::json& j, ExternalRef& ref) {
+  detail::ObjectReader in{j};
+  in.required("dataset", ref.dataset);
+  in.required("id", ref.id);
+  in.optional("release", ref.release);
+  in.finish();
+}
 
 void to_json(nlohmann::json& j, const Event& event) {
   j = nlohmann::json::object();
@@ -31,7 +46,7 @@ void to_json(nlohmann::json& j, const Event& event) {
   detail::put(j, "time", event.time);
   detail::put(j, "planned", event.planned);
   if (event.status != Status::none) detail::put(j, "status", event.status);
-  if (event.time_of_day) {  // with its UTC instants  [h-agreements]
+  if (event.time_of_day) {  // with its UTC instants
     j["time_of_day"] = time_of_day_json(*event.time_of_day, event.time);
   }
   detail::put(j, "place", event.place);
@@ -41,6 +56,9 @@ void to_json(nlohmann::json& j, const Event& event) {
   detail::put(j, "topics", event.topics);
   nlohmann::json details = payload_to_json(event.payload);
   if (!details.empty()) j["details"] = std::move(details);
+  detail::put(j, "external", event.external);
+  detail::put(j, "flags", event.flags);
+  if (!event.attributes.empty()) j["attributes"] = event.attributes.value();
 }
 
 void from_json(const nlohmann::json& j, Event& event) {
@@ -61,7 +79,15 @@ void from_json(const nlohmann::json& j, Event& event) {
   in.optional("topics", event.topics);
   nlohmann::json details = nlohmann::json::object();
   in.optional("details", details);
+  in.optional("external", event.external);
+  in.optional("flags", event.flags);
+  nlohmann::json attributes = nlohmann::json::object();
+  in.optional("attributes", attributes);
   in.finish();
+  if (!attributes.is_object()) {
+    throw Error(Errc::bad_document, "/attributes", "expected an object");
+  }
+  event.attributes = JsonObject(attributes);
   detail::at_path("/details",
                   [&] { event.payload = payload_from_json(kind, details); });
 }

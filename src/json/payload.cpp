@@ -63,11 +63,13 @@ void write(json& j, const Agreement& p) {
   put(j, "parties", p.parties);
   put(j, "document", p.document);
   put(j, "stage", p.stage);
+  put(j, "sub_stage", p.sub_stage);
 }
 void read(ObjectReader& in, Agreement& p) {
   in.optional("parties", p.parties);
   in.optional("document", p.document);
   in.optional("stage", p.stage);
+  in.optional("sub_stage", p.sub_stage);
 }
 
 void write(json& j, const NoAgreement& p) { put(j, "topic", p.topic); }
@@ -122,6 +124,10 @@ void write(json& j, const Hostilities& p) {
   put(j, "deaths_low", p.deaths.low);
   put(j, "deaths_best", p.deaths.best);
   put(j, "deaths_high", p.deaths.high);
+  put(j, "deaths_side_a", p.deaths.side_a);
+  put(j, "deaths_side_b", p.deaths.side_b);
+  put(j, "deaths_civilians", p.deaths.civilians);
+  put(j, "deaths_unknown", p.deaths.unknown);
 }
 void read(ObjectReader& in, Hostilities& p) {
   in.optional("kind", p.kind);
@@ -130,6 +136,10 @@ void read(ObjectReader& in, Hostilities& p) {
   in.optional("deaths_low", p.deaths.low);
   in.optional("deaths_best", p.deaths.best);
   in.optional("deaths_high", p.deaths.high);
+  in.optional("deaths_side_a", p.deaths.side_a);
+  in.optional("deaths_side_b", p.deaths.side_b);
+  in.optional("deaths_civilians", p.deaths.civilians);
+  in.optional("deaths_unknown", p.deaths.unknown);
 }
 
 void write(json& j, const Election& p) {

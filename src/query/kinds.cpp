@@ -42,7 +42,7 @@ std::vector<EventKind> expand_kind(std::string_view name) {
       "unknown kind '" + std::string(name) + "'; expected one of: " + choices);
 }
 
-std::string_view kind_group(EventKind kind) {  // [h-agreements]
+std::string_view kind_group(EventKind kind) {
   for (const Group& g : groups()) {
     for (EventKind k : g.kinds) {
       if (k == kind) return g.name;

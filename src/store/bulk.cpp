@@ -88,7 +88,12 @@ BulkLoad::BulkLoad(SQLite::Database& db) : db_(db) {
                   "tbl_name IN ('event', 'event_actor', 'event_topic', "
                   "'claim') AND name NOT IN (" +
                       std::string(kept) + ")");
-  triggers_ = drop(db, "trigger", "tbl_name IN ('event', 'event_actor')");
+  // The triggers of schema/006_external.sql stay: they index
+  // only imported and flagged events, which recount does not rebuild.
+  triggers_ = drop(db, "trigger",
+                   "tbl_name IN ('event', 'event_actor') AND name NOT IN "
+                   "('event_external_insert', 'event_flag_insert', "
+                   "'event_external_close')");
 }
 
 void BulkLoad::finish() {

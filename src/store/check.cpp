@@ -1,5 +1,6 @@
 #include "store/check.hpp"
 
+#include <algorithm>
 #include <cctype>
 #include <string>
 
@@ -72,8 +73,8 @@ void check_count(const std::optional<int>& n, const std::string& where) {
   if (n && *n < 0) fail(where, "must not be negative");
 }
 
-void check_payload(const Payload& payload, const std::string& where,
-                   std::vector<Reference>& refs) {
+void check_payload(const Payload& payload, const std::vector<Flag>& flags,
+                   const std::string& where, std::vector<Reference>& refs) {
   for (const PayloadActor& a : payload_actors(payload)) {
     ref(refs, a.actor, where + "/" + std::string(a.role), "actor");
   }
@@ -90,10 +91,17 @@ void check_payload(const Payload& payload, const std::string& where,
     check_count(d.low, where + "/deaths_low");
     check_count(d.best, where + "/deaths_best");
     check_count(d.high, where + "/deaths_high");
-    if ((d.low && d.best && *d.low > *d.best) ||
-        (d.best && d.high && *d.best > *d.high) ||
-        (d.low && d.high && *d.low > *d.high)) {
-      fail(where + "/deaths_low", "estimates must be low <= best <= high");
+    // per-side counts; estimates out of order only when flagged.
+    check_count(d.side_a, where + "/deaths_side_a");
+    check_count(d.side_b, where + "/deaths_side_b");
+    check_count(d.civilians, where + "/deaths_civilians");
+    check_count(d.unknown, where + "/deaths_unknown");
+    for (const Flag& f : d.inconsistencies()) {
+      if (std::none_of(flags.begin(), flags.end(),
+                       [&](const Flag& g) { return g.code == f.code; })) {
+        fail(where + "/deaths_low",
+             "estimates must be low <= best <= high (" + f.message + ")");
+      }
     }
   } else if (const auto* custom = std::get_if<Custom>(&payload)) {
     if (custom->name.empty()) fail(where + "/name", "required name is empty");
@@ -207,7 +215,7 @@ void check(const Event& event, const std::string& where,
     check_clock(t->start, where + "/time_of_day/start");
     if (!t->end.empty()) {
       check_clock(t->end, where + "/time_of_day/end");
-      if (t->end == t->start) {  // earlier: the next day  [h-agreements]
+      if (t->end == t->start) {  // earlier: the next day
         fail(where + "/time_of_day/end", "ends when it starts");
       }
     }
@@ -233,7 +241,7 @@ void check(const Event& event, const std::string& where,
            "'" + topic + "' is not a topic (lowercase letters, digits, _)");
     }
   }
-  check_payload(event.payload, where + "/details", refs);
+  check_payload(event.payload, event.flags, where + "/details", refs);
 }
 
 void check(const Claim& claim, const std::string& where,

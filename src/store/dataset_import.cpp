@@ -1,0 +1,361 @@
+// parley::import_dataset: reads dataset files row by row (src/datasets/)
+// and writes each row's entities through the Writer, in one transaction.
+#include <algorithm>
+#include <fstream>
+#include <set>
+#include <unordered_map>
+
+#include <SQLiteCpp/Statement.h>
+#include <SQLiteCpp/Transaction.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/database.hpp"
+#include "parley/datasets.hpp"
+#include "parley/error.hpp"
+#include "parley/text.hpp"
+
+#include "datasets/formats.hpp"
+#include "store/impl.hpp"
+#include "store/import.hpp"
+#include "store/writer.hpp"
+
+namespace parley {
+namespace detail {
+namespace {
+
+// A cell for the rejects file, quoted when it must be (RFC 4180).
+std::string csv_cell(const std::string& text) {
+  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
+  std::string out = "\"";
+  for (char c : text) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
+class DatasetImport {
+ public:
+  DatasetImport(Database& database, Dataset dataset,
+                const DatasetOptions& options);
+  void read_file(const std::filesystem::path& path);
+  // Closes what the release dropped, checks references; throws the list of
+  // bad rows with OnError::fail.
+  ImportCounts finish();
+
+ private:
+  void read_row(const Columns& columns, const CsvRecord& record,
+                const std::string& file);
+  void bad_row(const std::string& file, const CsvRecord& record,
+               const Columns& columns, const RowError& error);
+  // The line an event of this import was first read on, if it was.
+  std::optional<std::string> seen_before(const EventId& id,
+                                         const std::string& at);
+  void write_row(RowEntities& row, const std::string& at);
+  template <class T>
+  void write_shared(const T& value, const std::string& at);
+  void write_actor(const Actor& actor, const std::string& at);
+  std::optional<Event> current_event(const EventId& id);
+  // Closes the claims (and their sources) of `row`'s stored event that the
+  // row no longer has.
+  void remove_stale(const RowEntities& row, const std::string& at);
+  // Closes the current claims of `event` whose ids `keep` lacks, and
+  // their sources (unless kept).
+  void close_claims(const EventId& event, const std::set<std::string>& keep,
+                    const std::string& at);
+  void close_dropped();
+
+  Database& database_;
+  SQLite::Database& db_;
+  Dataset dataset_;
+  const DatasetFormat& format_;
+  const DatasetOptions& options_;
+  RecordTime at_;   // the import's record time
+  RecordTime now_;  // the record time of the row being written
+  Writer writer_;
+  Statements statements_;  // this class's own queries
+  // Shared entities (actors, places, processes) as this import last wrote
+  // or found them: a row naming one unchanged costs no query. Emptied when
+  // they reach max_cached entries, so memory stays flat on any file.
+  static constexpr std::size_t max_cached = 100000;
+  std::unordered_map<std::string, std::string> shared_;
+  std::unordered_map<std::string, Actor> actors_;
+  std::ofstream rejects_;
+  std::vector<std::string> listed_;
+  ImportCounts counts_;
+};
+
+DatasetImport::DatasetImport(Database& database, Dataset dataset,
+                             const DatasetOptions& options)
+    : database_(database),
+      db_(DatabaseAccess::connection(database)),
+      dataset_(dataset),
+      format_(format_of(dataset)),
+      options_(options),
+      at_(options.recorded
+              ? *options.recorded
+              : std::chrono::time_point_cast<std::chrono::microseconds>(
+                    std::chrono::system_clock::now())),
+      now_(at_),
+      writer_(db_),
+      statements_(db_) {
+  db_.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS parley_dataset_seen "
+      "(id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID");
+  db_.exec("DELETE FROM temp.parley_dataset_seen");
+  if (options.on_error == OnError::skip && options.rejects) {
+    rejects_.open(*options.rejects, std::ios::binary | std::ios::trunc);
+    if (!rejects_) {
+      throw Error(Errc::io, options.rejects->string(), "cannot write");
+    }
+    rejects_ << "file,line,column,reason,cells...\n";
+  }
+}
+
+void DatasetImport::read_file(const std::filesystem::path& path) {
+  std::ifstream in{path, std::ios::binary};
+  const std::string file = path.string();
+  if (!in) throw Error(Errc::io, file, "cannot read the file");
+  CsvReader reader{in, file, format_.csv};
+  CsvRecord record;
+  std::vector<std::string> names = format_.fixed_columns;
+  if (names.empty()) {
+    if (!reader.next(record)) {
+      throw Error(Errc::bad_document, file, "empty file: no header row");
+    }
+    names = record.cells;
+    for (const std::string& column : format_.required) {
+      if (std::find(names.begin(), names.end(), column) == names.end()) {
+        throw Error(Errc::bad_document,
+                    file + ":" + std::to_string(record.line),
+                    "the header has no column '" + column + "'");
+      }
+    }
+  }
+  const Columns columns{std::move(names)};
+  while (reader.next(record)) read_row(columns, record, file);
+}
+
+void DatasetImport::read_row(const Columns& columns, const CsvRecord& record,
+                             const std::string& file) {
+  ++counts_.read;
+  const std::string at = file + ":" + std::to_string(record.line);
+  try {
+    if (record.cells.size() != columns.names().size()) {
+      throw RowError{std::min(record.cells.size(), columns.names().size()),
+                     "the row has " + std::to_string(record.cells.size()) +
+                         " cells where the header has " +
+                         std::to_string(columns.names().size())};
+    }
+    for (std::size_t i = 0; i < record.cells.size(); ++i) {
+      const std::size_t bad = invalid_utf8_at(record.cells[i]);
+      if (bad != std::string_view::npos) {
+        throw RowError{i, "not valid UTF-8 (byte " + std::to_string(bad) + ")"};
+      }
+    }
+    RowReader reader{columns, record};
+    RowEntities row = format_.convert(reader, options_.release);
+    if (std::optional<std::string> first = seen_before(row.event.id, at)) {
+      throw RowError{0, row.event.id.value + " was read before, at " + *first};
+    }
+    if (!row.event.flags.empty()) ++counts_.flagged;
+    write_row(row, at);
+  } catch (const RowError& error) {
+    bad_row(file, record, columns, error);
+  }
+  // An Error (the Writer's: a record time before the stored version's, a
+  // failing disk) is not the row's alone: it ends the import, naming `at`.
+}
+
+void DatasetImport::bad_row(const std::string& file, const CsvRecord& record,
+                            const Columns& columns, const RowError& error) {
+  ++counts_.rejected;
+  const std::string name = error.column < columns.names().size()
+                               ? columns.names()[error.column]
+                               : "";
+  const std::string column = std::to_string(error.column + 1);
+  if (listed_.size() < options_.max_listed) {
+    listed_.push_back(file + ":" + std::to_string(record.line) + ":" + column +
+                      (name.empty() ? "" : " (" + name + ")") + ": " +
+                      error.reason);
+  }
+  if (!rejects_.is_open()) return;
+  rejects_ << csv_cell(file) << ',' << record.line << ',' << csv_cell(name)
+           << ',' << csv_cell(error.reason);
+  for (const std::string& cell : record.cells)
+    rejects_ << ',' << csv_cell(cell);
+  rejects_ << '\n';
+}
+
+std::optional<std::string> DatasetImport::seen_before(const EventId& id,
+                                                      const std::string& at) {
+  SQLite::Statement& add = statements_.get(
+      "INSERT OR IGNORE INTO temp.parley_dataset_seen (id, at) VALUES (?, ?)");
+  add.bind(1, id.value);
+  add.bind(2, at);
+  if (add.exec() == 1) return std::nullopt;
+  SQLite::Statement& first =
+      statements_.get("SELECT at FROM temp.parley_dataset_seen WHERE id = ?");
+  first.bind(1, id.value);
+  first.executeStep();
+  return first.getColumn(0).getString();
+}
+
+void DatasetImport::write_row(RowEntities& row, const std::string& at) {
+  now_ = row.recorded.value_or(at_);
+  const std::optional<Event> stored = current_event(row.event.id);
+  if (stored && stored->external && row.event.external) {
+    // An unchanged row keeps the release it was read from.
+    Event same = row.event;
+    same.external->release = stored->external->release;
+    if (same == *stored) row.event = std::move(same);
+  }
+  const int before = db_.getTotalChanges();
+  for (const Actor& actor : row.actors) write_actor(actor, at);
+  for (const Place& place : row.places) write_shared(place, at);
+  for (const Process& process : row.processes) write_shared(process, at);
+  for (const Source& source : row.sources) {
+    writer_.write(source, WriteMode::put, now_, at);
+  }
+  writer_.write(row.event, WriteMode::put, now_, at);
+  for (const Claim& claim : row.claims) {
+    writer_.write(claim, WriteMode::put, now_, at);
+  }
+  if (stored) remove_stale(row, at);
+  if (!stored) {
+    ++counts_.imported;
+  } else if (db_.getTotalChanges() != before) {
+    ++counts_.updated;
+  } else {
+    ++counts_.unchanged;
+  }
+}
+
+template <class T>
+void DatasetImport::write_shared(const T& value, const std::string& at) {
+  std::string doc = nlohmann::json(value).dump();
+  std::string& known =
+      shared_[std::string(Table<T>::name) + '\n' + value.id.value];
+  if (known == doc) return;
+  writer_.write(value, WriteMode::put, now_, at);
+  known = std::move(doc);
+}
+
+// An actor named by several rows or datasets gathers their external ids
+// and ties; the first kind and names it was stored with stay.
+void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
+  if (actors_.size() >= max_cached) actors_.clear();
+  auto found = actors_.find(actor.id.value);
+  if (found == actors_.end()) {
+    std::optional<Actor> stored = database_.actor(actor.id);
+    if (!stored) {
+      writer_.write(actor, WriteMode::put, now_, at);
+      actors_.emplace(actor.id.value, actor);
+      return;
+    }
+    found = actors_.emplace(actor.id.value, std::move(*stored)).first;
+  }
+  Actor merged = found->second;
+  for (const auto& [scheme, id] : actor.external_ids) {
+    merged.external_ids.insert_or_assign(scheme, id);
+  }
+  for (const Tie& tie : actor.ties) {
+    if (std::find(merged.ties.begin(), merged.ties.end(), tie) ==
+        merged.ties.end()) {
+      merged.ties.push_back(tie);
+    }
+  }
+  if (merged == found->second) return;
+  writer_.write(merged, WriteMode::put, now_, at);
+  found->second = std::move(merged);
+}
+
+std::optional<Event> DatasetImport::current_event(const EventId& id) {
+  SQLite::Statement& q = statements_.get(
+      "SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL");
+  q.bind(1, id.value);
+  if (!q.executeStep()) return std::nullopt;
+  Event event = nlohmann::json::parse(q.getColumn(0).getString()).get<Event>();
+  q.reset();
+  return event;
+}
+
+void DatasetImport::remove_stale(const RowEntities& row,
+                                 const std::string& at) {
+  std::set<std::string> keep;
+  for (const Claim& claim : row.claims) keep.insert(claim.id.value);
+  for (const Source& source : row.sources) keep.insert(source.id.value);
+  close_claims(row.event.id, keep, at);
+}
+
+void DatasetImport::close_claims(const EventId& event,
+                                 const std::set<std::string>& keep,
+                                 const std::string& at) {
+  std::vector<std::pair<std::string, std::string>> claims;  // id, source
+  SQLite::Statement& q = statements_.get(
+      "SELECT id, source FROM claim WHERE event = ? AND recorded_to IS NULL");
+  q.bind(1, event.value);
+  while (q.executeStep()) {
+    claims.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  }
+  q.reset();
+  for (const auto& [claim, source] : claims) {
+    if (!keep.count(claim)) writer_.remove(ClaimId{claim}, now_, at);
+  }
+  for (const auto& [claim, source] : claims) {
+    if (!keep.count(claim) && !keep.count(source)) {
+      writer_.remove(SourceId{source}, now_, at);
+    }
+  }
+}
+
+void DatasetImport::close_dropped() {
+  std::vector<std::string> dropped;
+  SQLite::Statement& q = statements_.get(
+      "SELECT event FROM event_external x WHERE dataset = ? AND NOT EXISTS "
+      "(SELECT 1 FROM temp.parley_dataset_seen s WHERE s.id = x.event)");
+  q.bind(1, std::string(to_string(dataset_)));
+  while (q.executeStep()) dropped.push_back(q.getColumn(0).getString());
+  q.reset();
+  now_ = at_;
+  for (const std::string& id : dropped) {
+    const std::string at = "release " + options_.release + ": " + id;
+    close_claims(EventId{id}, {}, at);
+    writer_.remove(EventId{id}, now_, at);
+    ++counts_.closed;
+  }
+}
+
+ImportCounts DatasetImport::finish() {
+  if (counts_.rejected && options_.on_error == OnError::fail) {
+    std::string message = std::to_string(counts_.rejected) +
+                          " rows cannot be read; nothing was imported:";
+    for (const std::string& line : listed_) message += "\n  " + line;
+    if (counts_.rejected > listed_.size()) {
+      message += "\n  and " +
+                 std::to_string(counts_.rejected - listed_.size()) + " more";
+    }
+    throw Error(Errc::bad_value, "", message);
+  }
+  if (!options_.release.empty()) close_dropped();
+  writer_.finish();
+  statements_.reset_all();
+  return counts_;
+}
+
+}  // namespace
+}  // namespace detail
+
+ImportCounts import_dataset(Database& db, Dataset dataset,
+                            const std::vector<std::filesystem::path>& files,
+                            const DatasetOptions& options) {
+  return detail::guard([&] {
+    SQLite::Database& connection = detail::DatabaseAccess::connection(db);
+    const detail::ImportCache cache{connection};
+    SQLite::Transaction tx{connection};
+    detail::DatasetImport run{db, dataset, options};
+    for (const std::filesystem::path& file : files) run.read_file(file);
+    const ImportCounts counts = run.finish();
+    tx.commit();
+    return counts;
+  });
+}
+
+}  // namespace parley

@@ -1,0 +1,281 @@
+// parley::import_dataset on small UCDP GED files the test writes: releases
+// (changed rows as new versions, unchanged rows left alone, dropped rows
+// closed, as-of reads of the older release), bad rows (every one listed
+// with file:line:column, or skipped into a rejects file) and malformed CSV.
+#include <fstream>
+
+#include <doctest/doctest.h>
+
+#include "parley/database.hpp"
+#include "parley/datasets.hpp"
+#include "parley/error.hpp"
+
+#include "datasets_support.hpp"
+#include "support.hpp"
+
+namespace {
+
+using parley::test::CsvRow;
+
+const std::vector<std::string> ucdp_columns = {"id",
+                                               "year",
+                                               "active_year",
+                                               "type_of_violence",
+                                               "conflict_new_id",
+                                               "conflict_name",
+                                               "dyad_new_id",
+                                               "dyad_name",
+                                               "side_a_new_id",
+                                               "side_a",
+                                               "side_b_new_id",
+                                               "gwnob",
+                                               "side_b",
+                                               "number_of_sources",
+                                               "source_article",
+                                               "source_office",
+                                               "source_date",
+                                               "source_headline",
+                                               "source_original",
+                                               "where_prec",
+                                               "where_coordinates",
+                                               "adm_1",
+                                               "adm_2",
+                                               "latitude",
+                                               "longitude",
+                                               "geom_wkt",
+                                               "priogrid_gid",
+                                               "country",
+                                               "country_id",
+                                               "region",
+                                               "event_clarity",
+                                               "date_prec",
+                                               "date_start",
+                                               "date_end",
+                                               "deaths_a",
+                                               "deaths_b",
+                                               "deaths_civilians",
+                                               "deaths_unknown",
+                                               "low",
+                                               "best",
+                                               "high"};
+
+// A row in UCDP GED 19.1's format: one source, `best` deaths on side b.
+CsvRow ucdp_row(int id, const std::string& day, int best) {
+  const std::string n = std::to_string(best);
+  return {{"id", std::to_string(id)},
+          {"year", day.substr(0, 4)},
+          {"active_year", "1"},
+          {"type_of_violence", "1"},
+          {"conflict_new_id", "299"},
+          {"conflict_name", "Syria: Government"},
+          {"dyad_new_id", "11973"},
+          {"dyad_name", "Government of Syria - Syrian insurgents"},
+          {"side_a_new_id", "118"},
+          {"side_a", "Government of Syria"},
+          {"side_b_new_id", "4456"},
+          {"gwnob", ""},
+          {"side_b", "Syrian insurgents"},
+          {"number_of_sources", "1"},
+          {"source_article", "\"SOHR," + day + ",Shelling in Rastan\""},
+          {"source_office", "SOHR"},
+          {"source_date", day},
+          {"source_headline", "Shelling in Rastan"},
+          {"source_original", "SOHR"},
+          {"where_prec", "1"},
+          {"where_coordinates", "Teir Maaleh village"},
+          {"adm_1", "Homs governorate"},
+          {"adm_2", "Ar Rastan district"},
+          {"latitude", "34.802462"},
+          {"longitude", "36.707602"},
+          {"geom_wkt", "POINT (36.707602 34.802462)"},
+          {"priogrid_gid", "179714"},
+          {"country", "Syria"},
+          {"country_id", "652"},
+          {"region", "Middle East"},
+          {"event_clarity", "1"},
+          {"date_prec", "1"},
+          {"date_start", day},
+          {"date_end", day},
+          {"deaths_a", "0"},
+          {"deaths_b", n},
+          {"deaths_civilians", "0"},
+          {"deaths_unknown", "0"},
+          {"low", n},
+          {"best", n},
+          {"high", n}};
+}
+
+parley::DatasetOptions release(const char* name, const char* recorded) {
+  parley::DatasetOptions options;
+  options.release = name;
+  options.recorded = parley::parse_record_time(recorded);
+  return options;
+}
+
+std::optional<int> best_deaths(const parley::Database& db, const char* id,
+                               const char* as_of = nullptr) {
+  parley::ReadOptions read;
+  if (as_of) read.as_of = parley::parse_record_time(as_of);
+  const auto e = db.event(parley::EventId{id}, read);
+  if (!e) return std::nullopt;
+  return std::get<parley::Hostilities>(e->payload).deaths.best;
+}
+
+}  // namespace
+
+TEST_CASE("ucdp release: changed rows are new versions, dropped rows closed") {
+  parley::test::TempDir dir;
+  const auto first = dir.path() / "release-a.csv";
+  const auto second = dir.path() / "release-b.csv";
+  std::vector<CsvRow> rows;
+  for (int id = 1; id <= 5; ++id)
+    rows.push_back(ucdp_row(id, "2017-02-1" + std::to_string(id), 3));
+  parley::test::write_csv(first, ucdp_columns, rows);
+  // Release b: row 1 has 4 deaths, row 2 is gone, row 3 has a second
+  // source, row 6 is new.
+  rows[0]["low"] = rows[0]["best"] = rows[0]["high"] = rows[0]["deaths_b"] =
+      "4";
+  rows[2]["source_office"] = "SOHR;Airwars";
+  rows[2]["source_date"] = "2017-02-13;2017-02-14";
+  rows[2]["source_headline"] = "Shelling in Rastan;Strike";
+  rows[2]["source_article"] =
+      "\"SOHR,2017-02-13,Shelling in Rastan\";\"Airwars,2017-02-14,Strike\"";
+  rows.erase(rows.begin() + 1);
+  rows.push_back(ucdp_row(6, "2017-02-20", 1));
+  parley::test::write_csv(second, ucdp_columns, rows);
+
+  const auto db_file = dir.path() / "ged.db";
+  parley::Database db{db_file};
+  const auto ucdp = parley::Dataset::ucdp;
+  const auto a =
+      parley::import_dataset(db, ucdp, {first}, release("a", "2019-01-01"));
+  CHECK(a.imported == 5);
+  const auto b =
+      parley::import_dataset(db, ucdp, {second}, release("b", "2020-01-01"));
+  CHECK(b.read == 5);
+  CHECK(b.imported == 1);
+  CHECK(b.updated == 2);
+  CHECK(b.unchanged == 2);
+  CHECK(b.closed == 1);
+  CHECK(b.read == b.imported + b.updated + b.unchanged + b.rejected);
+
+  CHECK(best_deaths(db, "event:ucdp-1") == 4);
+  CHECK(best_deaths(db, "event:ucdp-1", "2019-06-01") == 3);
+  CHECK_FALSE(best_deaths(db, "event:ucdp-2"));
+  CHECK(best_deaths(db, "event:ucdp-2", "2019-06-01") == 3);
+  CHECK_FALSE(db.claim(parley::ClaimId{"claim:ucdp-2-1"}));
+  CHECK(db.source(parley::SourceId{"source:ucdp-3-2"})->publisher == "Airwars");
+  // An unchanged row keeps its version and the release it was read from.
+  CHECK(db.event(parley::EventId{"event:ucdp-4"})->external->release == "a");
+  CHECK(db.event(parley::EventId{"event:ucdp-1"})->external->release == "b");
+
+  // The same release again changes nothing.
+  const std::string before = parley::test::dump(db_file);
+  const auto again =
+      parley::import_dataset(db, ucdp, {second}, release("b", "2020-02-01"));
+  CHECK(again.unchanged == 5);
+  CHECK(again.closed == 0);
+  CHECK(parley::test::dump(db_file) == before);
+
+  // Release a recorded before b cannot replace b's versions: refused whole.
+  try {
+    parley::import_dataset(db, ucdp, {first}, release("a", "2019-01-01"));
+    FAIL("an older record time replaced newer versions");
+  } catch (const parley::Error& e) {
+    INFO(std::string(e.what()));
+    CHECK(e.code() == parley::Errc::conflict);
+    CHECK(e.where().find("release-a.csv:") != std::string::npos);
+  }
+  CHECK(parley::test::dump(db_file) == before);
+}
+
+TEST_CASE("ucdp bad rows: every one listed, or skipped into a rejects file") {
+  parley::test::TempDir dir;
+  const auto file = dir.path() / "bad.csv";
+  std::vector<CsvRow> rows;
+  rows.push_back(ucdp_row(1, "2017-02-15", 2));
+  rows[0]["source_headline"] = "Two\nlines";     // the rows below shift a line
+  rows.push_back(ucdp_row(2, "2017-02-30", 2));  // line 4: no such day
+  rows.push_back(ucdp_row(3, "2017-02-16", 2));
+  rows.back()["best"] = "ten";                   // line 5
+  rows.push_back(ucdp_row(1, "2017-02-17", 2));  // line 6: id 1 again
+  rows.push_back(ucdp_row(5, "2017-02-18", 2));  // line 7: good
+  parley::test::write_csv(file, ucdp_columns, rows);
+  std::ofstream{file, std::ios::app} << "6,2017\n";  // line 8: 2 cells
+
+  parley::Database db{":memory:"};
+  try {
+    parley::import_dataset(db, parley::Dataset::ucdp, {file});
+    FAIL("bad rows were imported");
+  } catch (const parley::Error& e) {
+    CHECK(e.code() == parley::Errc::bad_value);
+    const std::string f = file.string();
+    const std::string m = e.message();
+    INFO(m);
+    CHECK(m.find("4 rows cannot be read") != std::string::npos);
+    CHECK(m.find(f + ":4:33 (date_start): '2017-02-30' is not a date") !=
+          std::string::npos);
+    CHECK(m.find(f + ":5:40 (best): 'ten' is not a whole number") !=
+          std::string::npos);
+    CHECK(m.find(f + ":6:1 (id): event:ucdp-1 was read before, at " + f +
+                 ":2") != std::string::npos);
+    CHECK(m.find(f + ":8:3 (active_year): the row has 2 cells") !=
+          std::string::npos);
+  }
+  CHECK(db.totals().events == 0);
+
+  parley::DatasetOptions capped;
+  capped.max_listed = 1;
+  try {
+    parley::import_dataset(db, parley::Dataset::ucdp, {file}, capped);
+    FAIL("bad rows were imported");
+  } catch (const parley::Error& e) {
+    CHECK(e.message().find("and 3 more") != std::string::npos);
+  }
+
+  parley::DatasetOptions skip;
+  skip.on_error = parley::OnError::skip;
+  skip.rejects = dir.path() / "rejects.csv";
+  const auto n =
+      parley::import_dataset(db, parley::Dataset::ucdp, {file}, skip);
+  CHECK(n.read == 6);
+  CHECK(n.imported == 2);
+  CHECK(n.rejected == 4);
+  CHECK(n.read == n.imported + n.updated + n.unchanged + n.rejected);
+  CHECK(db.totals().events == 2);
+  CHECK(db.source(parley::SourceId{"source:ucdp-1-1"})->title == "Two\nlines");
+  const auto rejects = parley::test::read_csv_file(*skip.rejects);
+  REQUIRE(rejects.size() == 5);
+  CHECK(rejects[1][1] == "4");
+  CHECK(rejects[1][2] == "date_start");
+  CHECK(rejects[1][4] == "2");  // the row's first cell, its id
+  CHECK(rejects[4][1] == "8");
+  CHECK(rejects[4].size() == 6);
+}
+
+TEST_CASE("ucdp: a malformed file is refused at its line") {
+  parley::test::TempDir dir;
+  const auto file = dir.path() / "open-quote.csv";
+  std::ofstream{file} << parley::test::csv_line(ucdp_columns)
+                      << "1,\"never closed\n2,x\n";
+  const auto missing = dir.path() / "no-best.csv";
+  std::ofstream{missing} << "id,low,high\n1,2,3\n";
+  parley::Database db{":memory:"};
+  try {
+    parley::import_dataset(db, parley::Dataset::ucdp, {file});
+    FAIL("a malformed file was imported");
+  } catch (const parley::Error& e) {
+    CHECK(e.code() == parley::Errc::bad_document);
+    CHECK(e.where() == file.string() + ":3");
+  }
+  try {
+    parley::import_dataset(db, parley::Dataset::ucdp, {missing});
+    FAIL("a file without UCDP's columns was imported");
+  } catch (const parley::Error& e) {
+    CHECK(e.code() == parley::Errc::bad_document);
+    CHECK(e.message() == "the header has no column 'conflict_new_id'");
+  }
+  CHECK_THROWS_AS(parley::import_dataset(db, parley::Dataset::ucdp,
+                                         {dir.path() / "absent.csv"}),
+                  parley::Error);
+}
