@@ -99,15 +99,47 @@ nlohmann::json json_entry(const char* array, const std::string& id) {
 TEST_CASE("csv: the documented columns, one row per event, same width") {
   const auto t = parley::test::astana_timeline();
   const auto records = render(t);
-  const Record header = {
-      "event_id",       "event_date",      "time_precision", "edtf",
-      "earliest_start", "latest_end",      "kind",           "plover",
-      "status",         "planned",         "slip",           "title",
-      "actor1",         "actor2",          "assoc_actors",   "place",
-      "country",        "admin1",          "location",       "latitude",
-      "longitude",      "process",         "topics",         "claims",
-      "source",         "deaths_low",      "deaths_best",    "deaths_high",
-      "place_path",     "start_precision", "end_precision",  "actor_roles"};
+  const Record header = {"event_id",
+                         "event_date",
+                         "time_precision",
+                         "edtf",
+                         "earliest_start",
+                         "latest_end",
+                         "kind",
+                         "plover",
+                         "status",
+                         "planned",
+                         "slip",
+                         "title",
+                         "actor1",
+                         "actor2",
+                         "assoc_actors",
+                         "place",
+                         "country",
+                         "admin1",
+                         "location",
+                         "latitude",
+                         "longitude",
+                         "process",
+                         "topics",
+                         "claims",
+                         "source",
+                         "deaths_low",
+                         "deaths_best",
+                         "deaths_high",
+                         "place_path",
+                         "start_precision",
+                         "end_precision",
+                         "actor_roles",
+                         "deaths_side_a",
+                         "deaths_side_b",
+                         "deaths_civilians",
+                         "deaths_unknown",
+                         "dataset",
+                         "external_id",
+                         "release",
+                         "time_of_day",
+                         "time_utc"};
   REQUIRE(records.size() == t.events.size() + 1);
   CHECK(records[0] == header);
   for (std::size_t i = 1; i < records.size(); ++i) {
@@ -366,4 +398,40 @@ TEST_CASE("csv: start and end precision of imprecise values") {
   CHECK(row_of(records, "event:month").at("end_precision") == "month");
   CHECK(row_of(records, "event:span").at("start_precision") == "year");
   CHECK(row_of(records, "event:span").at("end_precision") == "day");
+}
+
+TEST_CASE("csv: a clock time in its zone and in UTC") {
+  const auto row = row_of(render(parley::test::astana_timeline()),
+                          "event:astana-2-session-1");
+  CHECK(row.at("time_of_day") == "06:00-12:00 Asia/Almaty");
+  // Almaty kept UTC+6 all year in 2017.
+  CHECK(row.at("time_utc") == "2017-02-16T00:00Z/2017-02-16T06:00Z");
+  const auto round =
+      row_of(render(parley::test::astana_timeline()), "event:astana-2");
+  CHECK(round.at("time_of_day").empty());
+  CHECK(round.at("time_utc").empty());
+}
+
+TEST_CASE("csv: an imported row's dataset, release and deaths by side") {
+  parley::Timeline t;
+  parley::Hostilities clash;
+  clash.deaths = {.low = 3,
+                  .best = 5,
+                  .high = 9,
+                  .side_a = 2,
+                  .side_b = 0,
+                  .civilians = 3,
+                  .unknown = std::nullopt};
+  auto e = parley::test::make_event("event:ucdp-1", "2017-02-16", "", clash);
+  e.external = parley::ExternalRef{"ucdp", "214797", "19.1"};
+  t.events.push_back(e);
+  const auto row = row_of(render(t), "event:ucdp-1");
+  CHECK(row.at("dataset") == "ucdp");
+  CHECK(row.at("external_id") == "ucdp:214797");
+  CHECK(row.at("release") == "19.1");
+  CHECK(row.at("deaths_best") == "5");
+  CHECK(row.at("deaths_side_a") == "2");
+  CHECK(row.at("deaths_side_b") == "0");
+  CHECK(row.at("deaths_civilians") == "3");
+  CHECK(row.at("deaths_unknown") == "");
 }

@@ -212,7 +212,10 @@ const Deaths* deaths_of(const Event& event) {
   const auto* hostilities = std::get_if<Hostilities>(&event.payload);
   if (!hostilities) return nullptr;
   const Deaths& deaths = hostilities->deaths;
-  return deaths.low || deaths.best || deaths.high ? &deaths : nullptr;
+  return deaths.low || deaths.best || deaths.high || deaths.side_a ||
+                 deaths.side_b || deaths.civilians || deaths.unknown
+             ? &deaths
+             : nullptr;
 }
 
 std::vector<NamedActor> named_actors(const Event& event) {

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "parley/clock.hpp"
 #include "parley/payload.hpp"
 #include "parley/slip.hpp"
 
@@ -260,6 +261,31 @@ const Column kColumns[] = {
        return std::string(to_string(side_precision(r.event.time, true)));
      }},
     {"actor_roles", false, actor_roles},
+    {"deaths_side_a", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->side_a) : ""; }},
+    {"deaths_side_b", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->side_b) : ""; }},
+    {"deaths_civilians", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->civilians) : ""; }},
+    {"deaths_unknown", true,
+     [](Row r) { return r.deaths ? count_text(r.deaths->unknown) : ""; }},
+    {"dataset", false,
+     [](Row r) { return r.event.external ? r.event.external->dataset : ""; }},
+    {"external_id", false,
+     [](Row r) { return r.event.external ? r.event.external->key() : ""; }},
+    {"release", false,
+     [](Row r) { return r.event.external ? r.event.external->release : ""; }},
+    {"time_of_day", false,
+     [](Row r) {
+       const auto& t = r.event.time_of_day;
+       return t ? t->start + (t->end.empty() ? "" : "-" + t->end) + " " +
+                      t->zone
+                : "";
+     }},
+    {"time_utc", false,
+     [](Row r) {
+       return utc_text({r.event.time, r.event.time_of_day}).value_or("");
+     }},
 };
 
 // One record: RFC 4180 quoting; unless `raw`, text cells pass through

@@ -158,9 +158,9 @@ function checkCsv(file, lang) {
     const rows = parseCsv(text, { bom: false, relax_quotes: false, relax_column_count: false });
     check(`${label}: csv-parse reads it with one column count`, rows.length > 1);
     const header = rows[0];
-    // 25 ACLED-like columns, then deaths, the place path, the precisions
-    // and the actors with roles (outputs helper, issue 10).
-    check(`${label}: 32 documented columns`, header.length === 32 && header[0] === 'event_id' &&
+    // 25 ACLED-like columns, then deaths, the place path, the precisions,
+    // the actors with roles, deaths by side, the dataset and the clock.
+    check(`${label}: 41 documented columns`, header.length === 41 && header[0] === 'event_id' &&
           header.includes('latitude') && header.includes('time_precision') &&
           header.includes('deaths_best') && header.includes('place_path'), header.join(','));
     check(`${label}: one row per event`, rows.length === events.length + 1, `${rows.length - 1} rows`);

@@ -4,7 +4,7 @@
 //   parley::write_csv(timeline, std::cout);
 //
 // RFC 4180: UTF-8 without a byte-order mark, CRLF after every record, a
-// header row, every row with the same 32 fields; a field containing a comma,
+// header row, every row with the same 41 fields; a field containing a comma,
 // a double quote, CR or LF is enclosed in double quotes, with each quote
 // doubled. Lists inside a field are joined with "; ". Days are "YYYY-MM-DD".
 //
@@ -79,6 +79,15 @@
 //                   participants ("Russia (mediator)"), then actors named
 //                   only in the kind's fields ("Government of Syria
 //                   (perpetrator)"); "; "-separated
+//   deaths_side_a, deaths_side_b, deaths_civilians, deaths_unknown
+//                   the best estimate split by whom (UCDP's deaths_a,
+//                   deaths_b, deaths_civilians, deaths_unknown)
+//   dataset, external_id, release
+//                   where an imported event came from (Event::external):
+//                   "ucdp", "ucdp:214797", "19.1"
+//   time_of_day     the clock time in its zone: "06:00-12:00 Asia/Almaty"
+//   time_utc        its UTC instants on the event's day (utc_text):
+//                   "2017-02-16T00:00Z/2017-02-16T06:00Z"
 //
 // Throws parley::Error (Errc::io) when the stream fails.
 #ifndef PARLEY_RENDER_CSV_HPP
