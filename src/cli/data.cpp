@@ -70,9 +70,11 @@ struct Paths {
 
 }  // namespace
 
-void add_data_commands(CLI::App& app, Action& action) {
-  auto paths = std::make_shared<Paths>();
+namespace {
 
+// parley init DB.
+void add_init(CLI::App& app, Action& action,
+              const std::shared_ptr<Paths>& paths) {
   auto* init = app.add_subcommand(
       "init", "Create a database (or bring an old one to this version)");
   init->add_option("DB", paths->db, "Database file")->required();
@@ -83,27 +85,31 @@ void add_data_commands(CLI::App& app, Action& action) {
       return static_cast<int>(ok);
     };
   });
+}
 
-  auto* import = app.add_subcommand(
+// parley import DB FILE... [--from DATASET].
+void add_import(CLI::App& app, Action& action,
+                const std::shared_ptr<Paths>& paths) {
+  auto* command = app.add_subcommand(
       "import",
       "Import JSON documents (each file all or nothing), or dataset files "
       "with --from");
-  import->add_option("DB", paths->db, "Database file (created if missing)")
+  command->add_option("DB", paths->db, "Database file (created if missing)")
       ->required();
-  import
+  command
       ->add_option("FILE", paths->files,
                    "parley JSON documents, or dataset files with --from")
       ->required();
-  import->add_option("--max-document-bytes", paths->limits.max_document_bytes,
-                     "Refuse a larger file (default 1 GiB)");
-  import->add_option("--max-string-bytes", paths->limits.max_string_bytes,
-                     "Refuse a longer string or key (default 1 MiB)");
-  import->add_option("--max-depth", paths->limits.max_depth,
-                     "Refuse deeper nesting of arrays and objects "
-                     "(default 64)");
+  command->add_option("--max-document-bytes", paths->limits.max_document_bytes,
+                      "Refuse a larger file (default 1 GiB)");
+  command->add_option("--max-string-bytes", paths->limits.max_string_bytes,
+                      "Refuse a longer string or key (default 1 MiB)");
+  command->add_option("--max-depth", paths->limits.max_depth,
+                      "Refuse deeper nesting of arrays and objects "
+                      "(default 64)");
   auto dataset = std::make_shared<DatasetArgs>();
-  add_dataset_options(*import, *dataset);
-  import->footer(
+  add_dataset_options(*command, *dataset);
+  command->footer(
       "Example: parley import astana.db examples/data/astana-2017.json\n"
       "A file with an error changes nothing; the error names the file, the\n"
       "position or JSON path, and the field. Files before it stay imported.\n"
@@ -111,99 +117,122 @@ void add_data_commands(CLI::App& app, Action& action) {
       "--recorded 2019-06-01\n"
       "Dataset files are imported together, all or nothing (--on-error fail)\n"
       "or without their bad rows (--on-error skip --rejects bad.csv).");
-  import->callback([&action, paths, dataset] {
+  command->callback([&action, paths, dataset] {
     action = [paths, dataset] {
       if (!dataset->from.empty()) {
         return import_dataset_files(paths->db, paths->files, *dataset);
-}
-Database db{paths->db};
-for (const std::string& file : paths->files) {
-  if (int code = import_file(db, file, paths->limits); code != ok) {
-    return code;
-  }
-}
-return static_cast<int>(ok);
-};  // namespace parley::cli
-});
-
-auto* exp = app.add_subcommand("export", "Export every event");
-exp->add_option("DB", paths->db, "Database file")->required();
-exp->add_option("--format", paths->format,
-                "json (the interchange document, default) or any "
-                "timeline format");
-exp->add_flag("--history", paths->history,
-              "With --format json: every version with its record times");
-exp->add_option("-o,--output", paths->output, "Write to FILE");
-exp->footer("Example: parley export astana.db --history -o backup.json");
-exp->callback([&action, paths] {
-  action = [paths] {
-    auto db = open_existing(paths->db);
-    if (!db) return static_cast<int>(no_input);
-    const Format format = parse_format(paths->format);
-    if (format == Format::json) {
-      const auto doc = db->export_json({.history = paths->history});
-      return write_output(paths->output, [&](std::ostream& out) {
-        out << doc.dump(2) << '\n';
-      });
-    }
-    const Timeline t = make_timeline(*db, db->events());
-    return write_output(paths->output,
-                        [&](std::ostream& out) { write(t, format, out); });
-  };
-});
-
-auto flag_code = std::make_shared<std::string>();
-auto* flagged = app.add_subcommand(
-    "flagged", "List the events whose source rows contradict themselves");
-flagged->add_option("DB", paths->db, "Database file")->required();
-flagged->add_option("--code", *flag_code,
-                    "Only this flag (deaths_low_above_best, "
-                    "deaths_best_above_high, deaths_low_above_high, "
-                    "end_before_start)");
-flagged->footer(
-    "Example: parley flagged syria.db --code deaths_low_above_best");
-flagged->callback([&action, paths, flag_code] {
-  action = [paths, flag_code] {
-    auto db = open_existing(paths->db);
-    if (!db) return static_cast<int>(no_input);
-    std::optional<FlagCode> code;
-    if (!flag_code->empty()) code = parse_enum<FlagCode>(*flag_code);
-    // From the flag index: one line per event and flag.
-    for (const FlaggedEvent& f : flagged_events(*db, code)) {
-      std::cout << f.event.value << ' ' << to_string(f.code) << '\n';
-    }
-    return static_cast<int>(ok);
-  };
-});
-
-auto* stats = app.add_subcommand("stats", "Count what the database holds");
-stats->add_option("DB", paths->db, "Database file")->required();
-stats->footer("Example: parley stats astana.db");
-stats->callback([&action, paths] {
-  action = [paths] {
-    auto db = open_existing(paths->db);
-    if (!db) return static_cast<int>(no_input);
-    // From the totals and count tables the writes keep: no event is read.
-    const Database::Totals totals = db->totals();
-    std::map<std::string, std::size_t> kinds;
-    for (const Count& c : db->count({}, Period::year, GroupBy::kind)) {
-      kinds[c.key] += c.count;
-    }
-    nlohmann::ordered_json out = {
-        {"schema_version", db->schema_version()},
-        {"actors", totals.actors},
-        {"places", totals.places},
-        {"processes", totals.processes},
-        {"sources", totals.sources},
-        {"events", totals.events},
-        {"claims", totals.claims},
-        {"links", totals.links},
-        {"kinds", kinds},
+      }
+      Database db{paths->db};
+      for (const std::string& file : paths->files) {
+        if (int code = import_file(db, file, paths->limits); code != ok) {
+          return code;
+        }
+      }
+      return static_cast<int>(ok);
     };
-    std::cout << out.dump(2) << '\n';
-    return static_cast<int>(ok);
-  };
-});
+  });
+}
+
+// parley export DB [--format] [--history].
+void add_export(CLI::App& app, Action& action,
+                const std::shared_ptr<Paths>& paths) {
+  auto* exp = app.add_subcommand("export", "Export every event");
+  exp->add_option("DB", paths->db, "Database file")->required();
+  exp->add_option("--format", paths->format,
+                  "json (the interchange document, default) or any "
+                  "timeline format");
+  exp->add_flag("--history", paths->history,
+                "With --format json: every version with its record times");
+  exp->add_option("-o,--output", paths->output, "Write to FILE");
+  exp->footer("Example: parley export astana.db --history -o backup.json");
+  exp->callback([&action, paths] {
+    action = [paths] {
+      auto db = open_existing(paths->db);
+      if (!db) return static_cast<int>(no_input);
+      const Format format = parse_format(paths->format);
+      if (format == Format::json) {
+        const auto doc = db->export_json({.history = paths->history});
+        return write_output(paths->output, [&](std::ostream& out) {
+          out << doc.dump(2) << '\n';
+        });
+      }
+      const Timeline t = make_timeline(*db, db->events());
+      return write_output(paths->output,
+                          [&](std::ostream& out) { write(t, format, out); });
+    };
+  });
+}
+
+// parley flagged DB [--code].
+void add_flagged(CLI::App& app, Action& action,
+                 const std::shared_ptr<Paths>& paths) {
+  auto flag_code = std::make_shared<std::string>();
+  auto* flagged = app.add_subcommand(
+      "flagged", "List the events whose source rows contradict themselves");
+  flagged->add_option("DB", paths->db, "Database file")->required();
+  flagged->add_option("--code", *flag_code,
+                      "Only this flag (deaths_low_above_best, "
+                      "deaths_best_above_high, deaths_low_above_high, "
+                      "end_before_start)");
+  flagged->footer(
+      "Example: parley flagged syria.db --code deaths_low_above_best");
+  flagged->callback([&action, paths, flag_code] {
+    action = [paths, flag_code] {
+      auto db = open_existing(paths->db);
+      if (!db) return static_cast<int>(no_input);
+      std::optional<FlagCode> code;
+      if (!flag_code->empty()) code = parse_enum<FlagCode>(*flag_code);
+      // From the flag index: one line per event and flag.
+      for (const FlaggedEvent& f : flagged_events(*db, code)) {
+        std::cout << f.event.value << ' ' << to_string(f.code) << '\n';
+      }
+      return static_cast<int>(ok);
+    };
+  });
+}
+
+// parley stats DB.
+void add_stats(CLI::App& app, Action& action,
+               const std::shared_ptr<Paths>& paths) {
+  auto* stats = app.add_subcommand("stats", "Count what the database holds");
+  stats->add_option("DB", paths->db, "Database file")->required();
+  stats->footer("Example: parley stats astana.db");
+  stats->callback([&action, paths] {
+    action = [paths] {
+      auto db = open_existing(paths->db);
+      if (!db) return static_cast<int>(no_input);
+      // From the totals and count tables the writes keep: no event is read.
+      const Database::Totals totals = db->totals();
+      std::map<std::string, std::size_t> kinds;
+      for (const Count& c : db->count({}, Period::year, GroupBy::kind)) {
+        kinds[c.key] += c.count;
+      }
+      nlohmann::ordered_json out = {
+          {"schema_version", db->schema_version()},
+          {"actors", totals.actors},
+          {"places", totals.places},
+          {"processes", totals.processes},
+          {"sources", totals.sources},
+          {"events", totals.events},
+          {"claims", totals.claims},
+          {"links", totals.links},
+          {"kinds", kinds},
+      };
+      std::cout << out.dump(2) << '\n';
+      return static_cast<int>(ok);
+    };
+  });
+}
+
+}  // namespace
+
+void add_data_commands(CLI::App& app, Action& action) {
+  const auto paths = std::make_shared<Paths>();
+  add_init(app, action, paths);
+  add_import(app, action, paths);
+  add_export(app, action, paths);
+  add_flagged(app, action, paths);
+  add_stats(app, action, paths);
 }
 
 }  // namespace parley::cli
