@@ -71,6 +71,9 @@ pass
 [[ $(ids pledges.db --due-by 2017-02-22) == "event:pledge-stop-shelling" ]] || fail "--due-by"
 [[ $(ids pledges.db --pledge-status fulfilled) == "event:pledge-release" ]] || fail "--pledge-status"
 [[ $(ids pledges.db --violated) == "event:pledge-stop-shelling" ]] || fail "--violated"
+[[ $(ids pledges.db --due-between 2017-02-01 2017-02-28) == "event:pledge-lift-siege event:pledge-stop-shelling" ]] || fail "--due-between"
+out=$("$parley" report pledges pledges.db --due-by 2017-02-22 --format csv)
+grep -q "pledge-stop-shelling" <<<"$out" && ! grep -q "pledge-lift-siege" <<<"$out" || fail "report --due-by: $out"
 pass
 
 # Flagged events.
@@ -88,5 +91,7 @@ JSON
 [[ $(ids flagged.db --flagged deaths_low_above_best) == "event:flagged" ]] || fail "--flagged CODE"
 [[ $(ids flagged.db --flagged deaths_best_above_high) == "" ]] || fail "--flagged other CODE"
 [[ $(ids flagged.db) == "event:flagged event:plain" ]] || fail "unfiltered"
+out=$("$parley" count flagged.db --flagged --group kind)
+grep -qE "^2017-02 +hostilities .* 1$" <<<"$out" || fail "count --flagged: $out"
 pass
 echo "$passed passed, 0 failed"

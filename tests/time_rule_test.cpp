@@ -103,14 +103,21 @@ TEST_CASE("time rules: a cycle is refused naming the chain") {
   parley::Database db(":memory:");
   db.import_file(calendar_file);
   auto start = *db.event(parley::EventId{"event:withdraw-start"});
-  start.time_rule->anchor_event = parley::EventId{"event:pledge-exchange"};
+  start.time_rule->anchor_event = parley::EventId{"event:withdraw-complete"};
   const std::string message =
       refusal([&] { db.update(start); }, parley::Errc::bad_value);
-  CHECK(message.find("event:withdraw-start → event:pledge-exchange → "
-                     "event:withdraw-complete → event:withdraw-start") !=
-        std::string::npos);
+  CHECK(message.find("event:withdraw-start → event:withdraw-complete → "
+                     "event:withdraw-start") != std::string::npos);
   // Nothing was written.
   CHECK(time_of(db, "event:withdraw-start") == "../2016-12-05");
+
+  // A deadline is no anchor: a time anchored on the pledge whose deadline
+  // is anchored on this chain closes no cycle (the pledge's time is fixed).
+  start.time_rule->anchor_event = parley::EventId{"event:pledge-exchange"};
+  db.update(start, at("2016-12-01T00:00:00Z"));
+  // The 5th day after the pledge's day, 2016-11-24.
+  CHECK(time_of(db, "event:withdraw-start") == "../2016-11-29");
+  CHECK(deadline_of(db) == "../2016-12-30");
 
   // Two new events anchored on each other in one document.
   nlohmann::json doc = nlohmann::json::parse(R"({
@@ -146,9 +153,9 @@ TEST_CASE("time rules: a missing anchor is refused naming it") {
 TEST_CASE("time rules: an anchor a rule names cannot be removed") {
   parley::Database db(":memory:");
   db.import_file(calendar_file);
-  const std::string message = refusal(
-      [&] { db.remove(parley::EventId{"event:ceasefire"}); },
-      parley::Errc::bad_reference);
+  const std::string message =
+      refusal([&] { db.remove(parley::EventId{"event:ceasefire"}); },
+              parley::Errc::bad_reference);
   CHECK(message.find("event:withdraw-start") != std::string::npos);
 }
 

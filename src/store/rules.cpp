@@ -10,10 +10,11 @@
 namespace parley::detail {
 namespace {
 
-// The anchors the rules of event `id` name, as the index holds them.
+// The anchor of event `id`'s time rule, as the index holds it. (A rule
+// reads its anchor's time, never its deadline, so only time rules chain.)
 std::vector<std::string> anchors_of(Statements& db, const std::string& id) {
-  SQLite::Statement& q =
-      db.get("SELECT anchor FROM event_rule WHERE dependent = ?");
+  SQLite::Statement& q = db.get(
+      "SELECT anchor FROM event_rule WHERE dependent = ? AND field = 'time'");
   q.bind(1, id);
   std::vector<std::string> out;
   while (q.executeStep()) out.push_back(q.getColumn(0).getString());
@@ -53,16 +54,20 @@ Edtf at_rule(const std::string& where, F&& derive_value) {
   }
 }
 
-// The value `rule` gives, read against its anchor's current version.
-// Empty when the anchor event is not current.
+// The value `rule` gives, read against its anchor's current version;
+// a time rule (`time_rule`) first walks its anchors' time rules for a
+// cycle back to `self`. Empty when the anchor event is not current.
 std::optional<Edtf> value_of(Statements& db, const std::string& self,
-                             const TimeRule& rule, const std::string& where) {
+                             const TimeRule& rule, bool time_rule,
+                             const std::string& where) {
   if (!rule.anchor_event) {
     return at_rule(where, [&] { return derive(rule, *rule.anchor); });
   }
-  std::vector<std::string> path{self};
-  std::set<std::string> seen;
-  walk(db, path, seen, rule.anchor_event->value, where + "/anchor_event");
+  if (time_rule) {
+    std::vector<std::string> path{self};
+    std::set<std::string> seen;
+    walk(db, path, seen, rule.anchor_event->value, where + "/anchor_event");
+  }
   const std::optional<Event> anchor =
       current_event(db, rule.anchor_event->value);
   if (!anchor) return std::nullopt;
@@ -83,13 +88,14 @@ std::optional<std::string> derive_rules(Statements& db, Event& event,
                                         const std::string& where) {
   std::optional<Edtf> time;
   if (event.time_rule) {
-    time = value_of(db, event.id.value, *event.time_rule, where + "/time_rule");
+    time = value_of(db, event.id.value, *event.time_rule, true,
+                    where + "/time_rule");
     if (!time) return event.time_rule->anchor_event->value;
   }
   Pledge* pledge = std::get_if<Pledge>(&event.payload);
   std::optional<Edtf> deadline;
   if (pledge && pledge->deadline_rule) {
-    deadline = value_of(db, event.id.value, *pledge->deadline_rule,
+    deadline = value_of(db, event.id.value, *pledge->deadline_rule, false,
                         where + "/details/deadline_rule");
     if (!deadline) return pledge->deadline_rule->anchor_event->value;
   }

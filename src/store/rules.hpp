@@ -24,10 +24,11 @@ bool has_rules(const Event& event);
 // of the first anchor event that is not (yet) current, leaving `event` as
 // it was; empty when every value was derived.
 // Error: parley::Error with Errc::bad_value, where() `where` + the rule's
-// path, when the anchors lead back to `event` (the message names the
-// chain: "event:a → event:b → event:a"), or when the rule cannot be
-// resolved against its anchor. Reads one event version per anchor, and one
-// index lookup per event of the anchor chain.
+// path, when a time rule's anchors lead back to `event` through their own
+// time rules (the message names the chain: "event:a → event:b →
+// event:a"; a deadline is never an anchor, so it closes no cycle), or when the
+// rule cannot be resolved against its anchor. Reads one event version per
+// anchor, and one index lookup per event of the anchor chain.
 std::optional<std::string> derive_rules(Statements& db, Event& event,
                                         const std::string& where);
 
