@@ -28,6 +28,7 @@
 #include "parley/payload.hpp"
 #include "parley/text.hpp"
 #include "parley/time.hpp"
+#include "parley/time_rule.hpp"
 
 namespace parley {
 
@@ -70,6 +71,10 @@ struct Event {
   Texts title;    // at least one language
   Texts summary;  // may be empty
   Edtf time;      // valid time: when it happened or is to happen (required)
+  // The rule `time` is derived from, when it is given as one: the writer
+  // derives `time` from it (parley/time_rule.hpp), and re-derives it when
+  // the anchor event changes.
+  std::optional<TimeRule> time_rule;
   std::optional<Edtf> planned;  // when it was scheduled, if it was
   Status status = Status::none;
   std::optional<TimeOfDay> time_of_day;

@@ -23,6 +23,7 @@
 #include "parley/ids.hpp"
 #include "parley/json_object.hpp"
 #include "parley/time.hpp"
+#include "parley/time_rule.hpp"
 
 namespace parley {
 
@@ -90,6 +91,9 @@ struct Pledge {
   std::optional<ActorId> beneficiary{};
   std::vector<std::string> obligations{};
   std::optional<Edtf> deadline{};
+  // The rule the deadline is derived from ("no later than the tenth day
+  // after event:withdrawal"); when set, `deadline` is its derived value.
+  std::optional<TimeRule> deadline_rule{};
   PledgeStatus status = PledgeStatus::made;
   bool operator==(const Pledge&) const = default;
 };

@@ -85,6 +85,12 @@ struct Query {
   // places an event names (every language), and its claims' quotes. Every
   // word must match; Arabic is normalised first.
   std::string text;
+  // Only events carrying a flag (Event::flags: what their source row
+  // contradicts itself in), of code `flag` when it is set. Default: false.
+  // Current reads use the flag index (event_flag); as_of reads test each
+  // candidate version's document.
+  bool flagged = false;
+  std::optional<FlagCode> flag;
   // Read the database as known at this record time. Default: now.
   std::optional<RecordTime> as_of;
   // At most this many events; 0: all.

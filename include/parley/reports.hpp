@@ -100,6 +100,8 @@ struct PledgeFilter {
   std::optional<RecordTime> overdue_as_of;
   // The entry's status is one of these; empty: any.
   std::vector<PledgeStatus> statuses;
+  // Only pledges that an event violates (a `violates` link). Default: false.
+  bool violated = false;
 };
 
 // The tracker's entries that pass `filter`, in the same order.

@@ -1,5 +1,6 @@
 #include "cli/filters.hpp"
 
+#include <chrono>
 #include <sstream>
 
 #include "parley/error.hpp"
@@ -96,7 +97,24 @@ auto resolve(const std::vector<std::string>& values,
   return out;
 }
 
+Day parse_day(const std::string& text, const char* flag) {
+  const Edtf value = Edtf::parse(text);
+  const Bounds b = value.bounds();
+  if (value.precision() != Precision::day || value.is_interval() ||
+      !b.earliest_start) {
+    throw Error(Errc::bad_value, flag,
+                "'" + text + "' is not a single day (YYYY-MM-DD)");
+  }
+  return *b.earliest_start;
+}
+
 }  // namespace
+
+RecordTime known_at(const Query& query) {
+  return query.as_of ? *query.as_of
+                     : date::floor<std::chrono::microseconds>(
+                           std::chrono::system_clock::now());
+}
 
 void add_filter_options(CLI::App& cmd, FilterArgs& a) {
   cmd.add_option("--from", a.from, "Window start (EDTF)");
@@ -121,6 +139,11 @@ void add_filter_options(CLI::App& cmd, FilterArgs& a) {
                  "scheduled, held, postponed, cancelled, none");
   cmd.add_option("--topic", a.topics, "Topic (repeatable)");
   cmd.add_option("--text", a.text, "Full-text search, English or Arabic");
+  a.flagged = cmd.add_option("--flagged", a.flag,
+                             "Only events carrying a flag (what their "
+                             "source row contradicts itself in), of CODE "
+                             "when given")
+                  ->expected(0, 1);
   cmd.add_option("--as-of", a.as_of,
                  "Record time: the database as known then; a plain day "
                  "(2017-02-16) means by the end of that day (UTC)");
@@ -151,6 +174,8 @@ Query build_query(const FilterArgs& a, const Database& db) {
   for (const auto& s : a.statuses) q.statuses.push_back(parse_enum<Status>(s));
   q.topics = a.topics;
   q.text = a.text;
+  q.flagged = a.flagged && a.flagged->count() > 0;
+  if (!a.flag.empty()) q.flag = parse_enum<FlagCode>(a.flag);
   if (!a.as_of.empty()) q.as_of = end_of_day(a.as_of);
   return q;
 }
@@ -160,6 +185,51 @@ RecordTime end_of_day(const std::string& text) {
   // A plain day means as known by the end of that day.
   if (text.size() == 10) at += date::days{1} - std::chrono::microseconds{1};
   return at;
+}
+
+bool PledgeArgs::any() const {
+  return !due_between.empty() || !due_from.empty() || !due_to.empty() ||
+         !overdue_as_of.empty() || !pledge_statuses.empty() || violated;
+}
+
+void add_pledge_options(CLI::App& cmd, PledgeArgs& a) {
+  cmd.add_option("--due-between", a.due_between,
+                 "Deadline may fall between two days (inclusive)")
+      ->expected(2);
+  cmd.add_option("--due-from", a.due_from, "Deadline may fall on or after");
+  cmd.add_option("--due-to,--due-by", a.due_to,
+                 "Deadline may fall on or before");
+  cmd.add_option("--overdue-as-of", a.overdue_as_of,
+                 "Only pledges overdue as known then: deadline passed, "
+                 "nothing fulfils them (a plain day: its end, UTC)");
+  cmd.add_option("--pledge-status", a.pledge_statuses,
+                 "made, in_progress, fulfilled, partly_fulfilled, broken, "
+                 "withdrawn or overdue (repeatable); the status the pledge "
+                 "report gives (from fulfils/violates links)");
+  cmd.add_flag("--violated", a.violated,
+               "Only pledges an event violates (a violates link)");
+}
+
+PledgeFilter pledge_filter(const PledgeArgs& a, const Query& query) {
+  PledgeFilter f;
+  if (a.due_between.size() == 2) {
+    f.due_from = parse_day(a.due_between[0], "--due-between");
+    f.due_to = parse_day(a.due_between[1], "--due-between");
+  }
+  if (!a.due_from.empty()) f.due_from = parse_day(a.due_from, "--due-from");
+  if (!a.due_to.empty()) f.due_to = parse_day(a.due_to, "--due-to");
+  if (!a.overdue_as_of.empty()) {
+    f.overdue_as_of = end_of_day(a.overdue_as_of);
+  }
+  for (const std::string& s : a.pledge_statuses) {
+    if (s != "overdue") {
+      f.statuses.push_back(parse_enum<PledgeStatus>(s));
+    } else if (!f.overdue_as_of) {
+      f.overdue_as_of = known_at(query);
+    }
+  }
+  f.violated = a.violated;
+  return f;
 }
 
 }  // namespace parley::cli

@@ -31,60 +31,15 @@ struct ReportArgs {
   std::string format = "text";
   std::string output;
   std::string lang = "en";
-  // pledges only
-  std::vector<std::string> due_between;
-  std::string due_from;
-  std::string due_to;
-  std::string overdue_as_of;
-  std::vector<std::string> pledge_statuses;
+  PledgeArgs pledges;  // pledges only
 };
-
-Day parse_day(const std::string& text, const char* flag) {
-  const Edtf value = Edtf::parse(text);
-  const Bounds b = value.bounds();
-  if (value.precision() != Precision::day || value.is_interval() ||
-      !b.earliest_start) {
-    throw Error(Errc::bad_value, flag,
-                "'" + text + "' is not a single day (YYYY-MM-DD)");
-  }
-  return *b.earliest_start;
-}
-
-// The query's record time, or now.
-RecordTime known_at(const Query& query) {
-  return query.as_of ? *query.as_of
-                     : date::floor<std::chrono::microseconds>(
-                           std::chrono::system_clock::now());
-}
-
-// The pledge filter the flags ask for. "overdue" among the statuses means
-// overdue as of --overdue-as-of, else --as-of, else now.
-PledgeFilter pledge_filter(const ReportArgs& a, const Query& query) {
-  PledgeFilter f;
-  if (a.due_between.size() == 2) {
-    f.due_from = parse_day(a.due_between[0], "--due-between");
-    f.due_to = parse_day(a.due_between[1], "--due-between");
-  }
-  if (!a.due_from.empty()) f.due_from = parse_day(a.due_from, "--due-from");
-  if (!a.due_to.empty()) f.due_to = parse_day(a.due_to, "--due-to");
-  if (!a.overdue_as_of.empty()) {
-    f.overdue_as_of = end_of_day(a.overdue_as_of);
-  }
-  for (const std::string& s : a.pledge_statuses) {
-    if (s != "overdue") {
-      f.statuses.push_back(parse_enum<PledgeStatus>(s));
-    } else if (!f.overdue_as_of) {
-      f.overdue_as_of = known_at(query);
-    }
-  }
-  return f;
-}
 
 Table build(const std::string& which, const ReportArgs& a, const Database& db) {
   const Query q = build_query(a.filters, db);
   const Names names{db, ReadOptions{q.as_of}, a.lang};
   if (which == "pledges") {
-    return pledge_table(pledge_tracker(db, q, pledge_filter(a, q)), names);
+    return pledge_table(pledge_tracker(db, q, pledge_filter(a.pledges, q)),
+                        names);
   }
   if (which == "accounts") return account_table(accounts(db, q), names);
   if (which == "contradictions") {
@@ -139,20 +94,6 @@ constexpr ReportSpec reports[] = {
      "  parley report slippage astana.db --format json"},
 };
 
-void add_pledge_options(CLI::App& cmd, ReportArgs& a) {
-  cmd.add_option("--due-between", a.due_between,
-                 "Deadline may fall between two days (inclusive)")
-      ->expected(2);
-  cmd.add_option("--due-from", a.due_from, "Deadline may fall on or after");
-  cmd.add_option("--due-to", a.due_to, "Deadline may fall on or before");
-  cmd.add_option("--overdue-as-of", a.overdue_as_of,
-                 "Only pledges overdue as known then: deadline passed, "
-                 "nothing fulfils them (a plain day: its end, UTC)");
-  cmd.add_option("--pledge-status", a.pledge_statuses,
-                 "made, in_progress, fulfilled, partly_fulfilled, broken, "
-                 "withdrawn or overdue (repeatable)");
-}
-
 }  // namespace
 
 void add_report_command(CLI::App& app, Action& action) {
@@ -165,7 +106,8 @@ void add_report_command(CLI::App& app, Action& action) {
     auto* cmd = report->add_subcommand(spec.name, spec.help);
     cmd->add_option("DB", a->db, "Database file")->required();
     add_filter_options(*cmd, a->filters);
-    if (std::string_view{spec.name} == "pledges") add_pledge_options(*cmd, *a);
+    if (std::string_view{spec.name} == "pledges")
+      add_pledge_options(*cmd, a->pledges);
     cmd->add_option("--format", a->format, "text (default), md, json or csv");
     cmd->add_option("-o,--output", a->output, "Write to FILE");
     cmd->add_option("--lang", a->lang, "Preferred language of names (en, ar)");

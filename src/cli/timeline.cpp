@@ -16,6 +16,7 @@
 #include "parley/database.hpp"
 #include "parley/error.hpp"
 #include "parley/render/render.hpp"
+#include "parley/reports.hpp"
 
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
@@ -27,6 +28,7 @@ namespace {
 struct TimelineArgs {
   std::string db;
   FilterArgs filters;
+  PledgeArgs pledges;
   std::size_t limit = 0;
   std::string after;
   std::string format = "text";
@@ -36,6 +38,18 @@ struct TimelineArgs {
   bool csv_raw = false;
 };
 
+// The pledges the query selects that pass the pledge flags, in
+// chronological order, with the statuses the pledge report computes
+// (pledge_tracker); at most q.limit of them, without a cursor.
+Page pledge_page(const Database& db, const Query& q, const PledgeArgs& args) {
+  Page page;
+  for (PledgeEntry& e : pledge_tracker(db, q, pledge_filter(args, q))) {
+    if (q.limit && page.events.size() == q.limit) break;
+    page.events.push_back(std::move(e.pledge));
+  }
+  return page;
+}
+
 }  // namespace
 
 void add_timeline_command(CLI::App& app, Action& action) {
@@ -43,6 +57,7 @@ void add_timeline_command(CLI::App& app, Action& action) {
   auto* cmd = app.add_subcommand("timeline", "Query events and render them");
   cmd->add_option("DB", a->db, "Database file")->required();
   add_filter_options(*cmd, a->filters);
+  add_pledge_options(*cmd, a->pledges);
   cmd->add_option("--limit", a->limit, "At most N events");
   cmd->add_option("--after", a->after, "Cursor of the next page");
   cmd->add_option("--format", a->format,
@@ -58,6 +73,9 @@ void add_timeline_command(CLI::App& app, Action& action) {
       "Examples:\n"
       "  parley timeline astana.db --actor Iran\n"
       "  parley timeline astana.db --as-of 2017-02-16 --status scheduled\n"
+      "  parley timeline astana.db --overdue-as-of 2017-03-01\n"
+      "  parley timeline astana.db --due-by 2017-02-28 --pledge-status made\n"
+      "  parley timeline ged.db --flagged deaths_low_above_best\n"
       "  parley timeline astana.db --format html -o astana.html");
   cmd->callback([&action, a] {
     action = [a] {
@@ -67,7 +85,8 @@ void add_timeline_command(CLI::App& app, Action& action) {
       Query q = build_query(a->filters, *db);
       q.limit = a->limit;
       if (!a->after.empty()) q.after = a->after;
-      Page page = db->query(q);
+      Page page =
+          a->pledges.any() ? pledge_page(*db, q, a->pledges) : db->query(q);
       const Timeline t =
           make_timeline(*db, std::move(page.events), ReadOptions{q.as_of});
       RenderOptions options;

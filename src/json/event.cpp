@@ -44,6 +44,7 @@ void to_json(nlohmann::json& j, const Event& event) {
   detail::put(j, "title", event.title);
   detail::put(j, "summary", event.summary);
   detail::put(j, "time", event.time);
+  detail::put(j, "time_rule", event.time_rule);
   detail::put(j, "planned", event.planned);
   if (event.status != Status::none) detail::put(j, "status", event.status);
   if (event.time_of_day) {  // with its UTC instants
@@ -68,7 +69,13 @@ void from_json(const nlohmann::json& j, Event& event) {
   in.required("kind", kind);
   in.required("title", event.title);
   in.optional("summary", event.summary);
-  in.required("time", event.time);
+  // With a rule, the time is derived when the event is written.
+  if (j.contains("time_rule")) {
+    in.optional("time_rule", event.time_rule);
+    in.optional("time", event.time);
+  } else {
+    in.required("time", event.time);
+  }
   in.optional("planned", event.planned);
   in.optional("status", event.status);
   in.optional("time_of_day", event.time_of_day);

@@ -49,6 +49,7 @@ void write(json& j, const Pledge& p) {
   put(j, "beneficiary", p.beneficiary);
   put(j, "obligations", p.obligations);
   put(j, "deadline", p.deadline);
+  put(j, "deadline_rule", p.deadline_rule);
   put(j, "status", p.status);
 }
 void read(ObjectReader& in, Pledge& p) {
@@ -56,6 +57,7 @@ void read(ObjectReader& in, Pledge& p) {
   in.optional("beneficiary", p.beneficiary);
   in.optional("obligations", p.obligations);
   in.optional("deadline", p.deadline);
+  in.optional("deadline_rule", p.deadline_rule);
   in.optional("status", p.status);
 }
 

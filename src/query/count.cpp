@@ -47,8 +47,8 @@ void add_row(Tally& t, SQLite::Statement& s, int first) {
 std::optional<std::string> count_table(const Query& q, Period period,
                                        GroupBy group) {
   if (q.as_of || q.time || !q.statuses.empty() || !q.topics.empty() ||
-      !q.text.empty() || !q.role.empty() || q.include_members ||
-      q.actors.size() > 1) {
+      !q.text.empty() || !q.role.empty() || q.include_members || q.flagged ||
+      q.flag || q.actors.size() > 1) {
     return std::nullopt;
   }
   const bool actor = !q.actors.empty() || group == GroupBy::actor;

@@ -164,6 +164,24 @@ std::vector<EventKind> kinds_of(const Query& q) {
   return kinds;
 }
 
+// Query::flagged: the current versions through the flag index of
+// schema/006_external.sql; older ones (as_of) from their documents.
+void flag_filter(Where& where, const Query& q) {
+  if (!q.flagged && !q.flag) return;
+  const std::string code = q.flag ? std::string(to_string(*q.flag)) : "";
+  if (!q.as_of) {
+    where.add(
+        "e.version IN (SELECT version FROM event_flag WHERE ? = '' "
+        "OR code = ?)",
+        {code, code});
+    return;
+  }
+  where.add(
+      "EXISTS (SELECT 1 FROM json_each(e.doc, '$.flags') f WHERE ? = "
+      "'' OR json_extract(f.value, '$.code') = ?)",
+      {code, code});
+}
+
 Where build_where(SQLite::Database& db, const Query& q) {
   Where where;
   where.sql = visible("e", q, where.binds);
@@ -209,6 +227,7 @@ Where build_where(SQLite::Database& db, const Query& q) {
         "(SELECT value FROM json_each(?)))",
         {json_list(q.topics)});
   }
+  flag_filter(where, q);
   text_filter(where, db, q);
   return where;
 }

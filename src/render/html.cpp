@@ -176,6 +176,9 @@ void write_summary_details(std::ostream& html, const Event& event,
     html << "<br>" << isolated(clock->label, "und") << " "
          << html_escape(clock->start) << "–" << html_escape(clock->end) << " "
          << html_escape(clock->zone) << " time";
+    if (const auto utc = utc_text({event.time, clock})) {
+      html << " <span class=\"utc\">UTC " << html_escape(*utc) << "</span>";
+    }
   }
   html << "</dd>";
   if (event.planned) {

@@ -111,6 +111,7 @@ std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query,
   for (PledgeEntry& e : pledge_tracker(db, query)) {
     if (!due_within(e, filter)) continue;
     if (filter.overdue_as_of && !late.count(e.pledge.id)) continue;
+    if (filter.violated && e.violated_by.empty()) continue;
     if (!filter.statuses.empty() &&
         std::find(filter.statuses.begin(), filter.statuses.end(), e.status) ==
             filter.statuses.end()) {

@@ -90,10 +90,13 @@ BulkLoad::BulkLoad(SQLite::Database& db) : db_(db) {
                       std::string(kept) + ")");
   // The triggers of schema/006_external.sql stay: they index
   // only imported and flagged events, which recount does not rebuild.
+  // [rules helper] So do those of 008_time_rules.sql: the writer reads
+  // event_rule while it writes.
   triggers_ = drop(db, "trigger",
                    "tbl_name IN ('event', 'event_actor') AND name NOT IN "
                    "('event_external_insert', 'event_flag_insert', "
-                   "'event_external_close')");
+                   "'event_external_close', 'event_rule_insert', "
+                   "'event_rule_close')");
 }
 
 void BulkLoad::finish() {

@@ -1,5 +1,6 @@
 #include "store/writer.hpp"
 
+#include <algorithm>
 #include <set>
 
 #include <SQLiteCpp/Statement.h>
@@ -8,6 +9,7 @@
 #include "parley/error.hpp"
 
 #include "store/impl.hpp"
+#include "store/rules.hpp"
 #include "store/tables.hpp"
 
 namespace parley::detail {
@@ -57,6 +59,8 @@ constexpr Referrer referrers[] = {
      "SELECT from_event FROM link WHERE (from_event = ?1 OR to_event = ?1) "
      "AND recorded_to IS NULL LIMIT 1",
      "link from"},
+    {"event", "SELECT dependent FROM event_rule WHERE anchor = ?1 LIMIT 1",
+     "the time rule of event"},
 };
 
 // Tables whose rows name a parent of the same table.
@@ -167,6 +171,67 @@ void Writer::check_parents(const char* table, const std::string& id,
 template <class T>
 void Writer::write(const T& value, WriteMode mode, RecordTime at,
                    const std::string& where) {
+  if constexpr (std::is_same_v<T, Event>) {
+    if (has_rules(value)) {
+      Event derived = value;
+      if (auto missing = derive_rules(statements_, derived, where)) {
+        deferred_.push_back({std::move(derived), mode, at, where, *missing});
+        return;
+      }
+      if (write_version(derived, mode, at, where))
+        rederive(value.id, at, where);
+      return;
+    }
+    if (write_version(value, mode, at, where)) rederive(value.id, at, where);
+  } else {
+    write_version(value, mode, at, where);
+  }
+}
+
+void Writer::rederive(const EventId& anchor, RecordTime at,
+                      const std::string& where) {
+  for (const std::string& id : dependents_of(statements_, anchor.value)) {
+    if (std::optional<Event> dependent = current_event(statements_, id)) {
+      write(*dependent, WriteMode::update, at,
+            where + " (re-deriving " + id + ")");
+    }
+  }
+}
+
+void Writer::write_deferred() {
+  while (!deferred_.empty()) {
+    std::vector<Deferred> waiting = std::move(deferred_);
+    deferred_.clear();
+    for (Deferred& d : waiting) write(d.event, d.mode, d.at, d.where);
+    if (deferred_.size() < waiting.size()) continue;
+    // No progress: each waits on an anchor that is missing, or on another
+    // waiting event in a cycle.
+    const Deferred& first = deferred_.front();
+    std::vector<std::string> chain{first.event.id.value};
+    std::string next = first.missing;
+    bool cycle = false;
+    for (;;) {
+      cycle = std::find(chain.begin(), chain.end(), next) != chain.end();
+      chain.push_back(next);
+      const auto it = std::find_if(
+          deferred_.begin(), deferred_.end(),
+          [&](const Deferred& d) { return d.event.id.value == next; });
+      if (cycle || it == deferred_.end()) break;
+      next = it->missing;
+    }
+    std::string path;
+    for (const std::string& id : chain)
+      path += (path.empty() ? "" : " → ") + id;
+    throw Error(Errc::bad_value, first.where,
+                cycle ? "the rule's anchors form a cycle: " + path
+                      : "the rule's anchor event '" + chain.back() +
+                            "' does not exist: " + path);
+  }
+}
+
+template <class T>
+bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
+                           const std::string& where) {
   check(value, where, refs_);
   resolve_references(value);
   const auto key = Table<T>::key(value);
@@ -180,8 +245,8 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
                 "no " + Table<T>::describe(key) + " to update");
   }
   const std::string doc = nlohmann::json(value).dump();
-  if (now && now->doc == doc) return;
-  if (mode == WriteMode::put && recorded(value, at, doc)) return;
+  if (now && now->doc == doc) return false;
+  if (mode == WriteMode::put && recorded(value, at, doc)) return false;
   if (now) close(Table<T>::name, *now, at, where);
   Table<T>::insert(statements_, value, doc, to_stored(at));
   // A cycle closes with the last of its members written, and the walk
@@ -191,6 +256,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
       check_parents(Table<T>::name, value.id.value, where + "/parent");
     }
   }
+  return true;
 }
 
 template <class K>
@@ -209,6 +275,7 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
 }
 
 void Writer::finish() {
+  write_deferred();
   if (pending_) {
     // The first reference, in the order written, that still names nothing.
     std::optional<std::int64_t> first;

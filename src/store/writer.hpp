@@ -42,6 +42,12 @@ class Writer {
  public:
   explicit Writer(SQLite::Database& db) : statements_(db) {}
 
+  // An event whose time (or pledge deadline) is a rule gets the value
+  // derived from its anchor's current version first; one whose anchor is
+  // not written yet waits for finish(). After an event's new version, the
+  // events whose rules are anchored on it are re-derived, as new versions
+  // recorded at `at`, and so on along the chain.
+  //
   // Checks `value`, then closes the current version of its key (if any)
   // and inserts the new one recorded at `at`. A version identical to the
   // current one is not written again, and with WriteMode::put neither is one
@@ -55,7 +61,10 @@ class Writer {
   template <class K>
   void remove(const K& key, RecordTime at, const std::string& where);
 
-  // Throws Error (bad_reference) for the first reference of the batch that
+  // Writes the events that waited for their rules' anchors; then throws
+  // Error (bad_value) naming the chain for a rule whose anchor never came
+  // or whose anchors form a cycle. Then throws Error (bad_reference) for
+  // the first reference of the batch that
   // names no current entity, and for a removed entity that a current one
   // still names. (A cycle of parents is refused by write() itself.)
   void finish();
@@ -68,6 +77,13 @@ class Writer {
   };
   template <class T, class K>
   std::optional<Current> current(const K& key);
+  // write() after rules are derived; true when a new version was inserted.
+  template <class T>
+  bool write_version(const T& value, WriteMode mode, RecordTime at,
+                     const std::string& where);
+  // Re-derives the current events whose rules are anchored on `anchor`.
+  void rederive(const EventId& anchor, RecordTime at, const std::string& where);
+  void write_deferred();
   // True when this very version was recorded before (a re-import).
   template <class T>
   bool recorded(const T& value, RecordTime at, const std::string& doc);
@@ -87,7 +103,17 @@ class Writer {
     std::string where;
   };
 
+  // An event waiting for the anchor event `missing` of one of its rules.
+  struct Deferred {
+    Event event;
+    WriteMode mode;
+    RecordTime at;
+    std::string where;
+    std::string missing;
+  };
+
   Statements statements_;
+  std::vector<Deferred> deferred_;
   std::vector<Reference> refs_;  // those of the entity being written
   // Entities recently found current ("actor\nactor:x"), bounded in size.
   std::unordered_set<std::string> known_;

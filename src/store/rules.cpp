@@ -1,0 +1,128 @@
+#include "store/rules.hpp"
+
+#include <set>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/error.hpp"
+
+namespace parley::detail {
+namespace {
+
+// The anchor of event `id`'s time rule, as the index holds it. (A rule
+// reads its anchor's time, never its deadline, so only time rules chain.)
+std::vector<std::string> anchors_of(Statements& db, const std::string& id) {
+  SQLite::Statement& q = db.get(
+      "SELECT anchor FROM event_rule WHERE dependent = ? AND field = 'time'");
+  q.bind(1, id);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  q.reset();
+  return out;
+}
+
+// Throws when the chain of anchors from `anchor` leads back to the event
+// at path[0]; `path` holds the chain walked so far.
+void walk(Statements& db, std::vector<std::string>& path,
+          std::set<std::string>& seen, const std::string& anchor,
+          const std::string& where) {
+  path.push_back(anchor);
+  if (anchor == path.front()) {
+    std::string chain;
+    for (const std::string& id : path) {
+      chain += (chain.empty() ? "" : " → ") + id;
+    }
+    throw Error(Errc::bad_value, where,
+                "the rule's anchors form a cycle: " + chain);
+  }
+  if (seen.insert(anchor).second) {
+    for (const std::string& next : anchors_of(db, anchor)) {
+      walk(db, path, seen, next, where);
+    }
+  }
+  path.pop_back();
+}
+
+// derive(), its failure reported as a bad value of the rule at `where`.
+template <class F>
+Edtf at_rule(const std::string& where, F&& derive_value) {
+  try {
+    return derive_value();
+  } catch (const Error& e) {
+    throw Error(Errc::bad_value, where, e.where() + ": " + e.message());
+  }
+}
+
+// The value `rule` gives, read against its anchor's current version;
+// a time rule (`time_rule`) first walks its anchors' time rules for a
+// cycle back to `self`. Empty when the anchor event is not current.
+std::optional<Edtf> value_of(Statements& db, const std::string& self,
+                             const TimeRule& rule, bool time_rule,
+                             const std::string& where) {
+  if (!rule.anchor_event) {
+    return at_rule(where, [&] { return derive(rule, *rule.anchor); });
+  }
+  if (time_rule) {
+    std::vector<std::string> path{self};
+    std::set<std::string> seen;
+    walk(db, path, seen, rule.anchor_event->value, where + "/anchor_event");
+  }
+  const std::optional<Event> anchor =
+      current_event(db, rule.anchor_event->value);
+  if (!anchor) return std::nullopt;
+  const std::string zone =
+      anchor->time_of_day ? anchor->time_of_day->zone : std::string();
+  return at_rule(where, [&] { return derive(rule, anchor->time, zone); });
+}
+
+}  // namespace
+
+bool has_rules(const Event& event) {
+  if (event.time_rule) return true;
+  const Pledge* pledge = std::get_if<Pledge>(&event.payload);
+  return pledge && pledge->deadline_rule;
+}
+
+std::optional<std::string> derive_rules(Statements& db, Event& event,
+                                        const std::string& where) {
+  std::optional<Edtf> time;
+  if (event.time_rule) {
+    time = value_of(db, event.id.value, *event.time_rule, true,
+                    where + "/time_rule");
+    if (!time) return event.time_rule->anchor_event->value;
+  }
+  Pledge* pledge = std::get_if<Pledge>(&event.payload);
+  std::optional<Edtf> deadline;
+  if (pledge && pledge->deadline_rule) {
+    deadline = value_of(db, event.id.value, *pledge->deadline_rule, false,
+                        where + "/details/deadline_rule");
+    if (!deadline) return pledge->deadline_rule->anchor_event->value;
+  }
+  if (time) event.time = std::move(*time);
+  if (deadline) pledge->deadline = std::move(*deadline);
+  return std::nullopt;
+}
+
+std::vector<std::string> dependents_of(Statements& db, const std::string& id) {
+  SQLite::Statement& q = db.get(
+      "SELECT DISTINCT dependent FROM event_rule WHERE anchor = ? "
+      "ORDER BY dependent");
+  q.bind(1, id);
+  std::vector<std::string> out;
+  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
+  q.reset();
+  return out;
+}
+
+std::optional<Event> current_event(Statements& db, const std::string& id) {
+  SQLite::Statement& q =
+      db.get("SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL");
+  q.bind(1, id);
+  if (!q.executeStep()) return std::nullopt;
+  const std::string doc = q.getColumn(0).getString();
+  q.reset();
+  return nlohmann::json::parse(doc).get<Event>();
+}
+
+}  // namespace parley::detail
