@@ -2,6 +2,7 @@
 // (changed rows as new versions, unchanged rows left alone, dropped rows
 // closed, as-of reads of the older release), bad rows (every one listed
 // with file:line:column, or skipped into a rejects file) and malformed CSV.
+#include <algorithm>
 #include <fstream>
 
 #include <doctest/doctest.h>
@@ -122,6 +123,19 @@ std::optional<int> best_deaths(const parley::Database& db, const char* id,
   return std::get<parley::Hostilities>(e->payload).deaths.best;
 }
 
+// `document` with each array's entries sorted: an export lists versions in
+// the order they were stored, which writing history changes.
+nlohmann::json entries_sorted(nlohmann::json document) {
+  for (auto& [key, value] : document.items()) {
+    if (!value.is_array()) continue;
+    std::sort(value.begin(), value.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.dump() < b.dump();
+              });
+  }
+  return document;
+}
+
 }  // namespace
 
 TEST_CASE("ucdp release: changed rows are new versions, dropped rows closed") {
@@ -218,7 +232,7 @@ TEST_CASE("ucdp: an older release imported after a newer one is history") {
   CHECK(n.closed == 0);
   // The current state is still release b's; as of March 2024, release a's;
   // in 2023, nothing.
-  CHECK(db.export_json() == current);
+  CHECK(entries_sorted(db.export_json()) == entries_sorted(current));
   CHECK(db.totals().events == 3);
   CHECK(best_deaths(db, "event:ucdp-1") == 5);
   CHECK(best_deaths(db, "event:ucdp-2") == 7);
@@ -242,8 +256,8 @@ TEST_CASE("ucdp: an older release imported after a newer one is history") {
   parley::Database in_order{dir.path() / "a-then-b.db"};
   parley::import_dataset(in_order, ucdp, {older}, a);
   parley::import_dataset(in_order, ucdp, {newer}, b);
-  CHECK(db.export_json({.history = true}) ==
-        in_order.export_json({.history = true}));
+  CHECK(entries_sorted(db.export_json({.history = true})) ==
+        entries_sorted(in_order.export_json({.history = true})));
 
   // Release a once more changes nothing.
   const std::string before = parley::test::dump(dir.path() / "b-then-a.db");
