@@ -54,6 +54,17 @@ void check_string_size(std::size_t bytes, const Limits& limits,
   }
 }
 
+void check_string_prefix(std::size_t bytes_read, const Limits& limits,
+                         const std::string& where) {
+  if (bytes_read > limits.max_string_bytes) {
+    throw Error(Errc::bad_document, where,
+                "string length (bytes) is over the limit of " +
+                    std::to_string(limits.max_string_bytes) +
+                    " (Limits::max_string_bytes); reading stopped at byte " +
+                    std::to_string(bytes_read) + " of the string");
+  }
+}
+
 void check_depth(std::size_t depth, const Limits& limits,
                  const std::string& where) {
   if (depth > limits.max_depth) {

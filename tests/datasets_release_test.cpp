@@ -2,9 +2,11 @@
 // (changed rows as new versions, unchanged rows left alone, dropped rows
 // closed, as-of reads of the older release), bad rows (every one listed
 // with file:line:column, or skipped into a rejects file) and malformed CSV.
+#include <algorithm>
 #include <fstream>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
 #include "parley/datasets.hpp"
@@ -121,6 +123,19 @@ std::optional<int> best_deaths(const parley::Database& db, const char* id,
   return std::get<parley::Hostilities>(e->payload).deaths.best;
 }
 
+// `document` with each array's entries sorted: an export lists versions in
+// the order they were stored, which writing history changes.
+nlohmann::json entries_sorted(nlohmann::json document) {
+  for (auto& [key, value] : document.items()) {
+    if (!value.is_array()) continue;
+    std::sort(value.begin(), value.end(),
+              [](const nlohmann::json& a, const nlohmann::json& b) {
+                return a.dump() < b.dump();
+              });
+  }
+  return document;
+}
+
 }  // namespace
 
 TEST_CASE("ucdp release: changed rows are new versions, dropped rows closed") {
@@ -177,16 +192,78 @@ TEST_CASE("ucdp release: changed rows are new versions, dropped rows closed") {
   CHECK(again.closed == 0);
   CHECK(parley::test::dump(db_file) == before);
 
-  // Release a recorded before b cannot replace b's versions: refused whole.
-  try {
-    parley::import_dataset(db, ucdp, {first}, release("a", "2019-01-01"));
-    FAIL("an older record time replaced newer versions");
-  } catch (const parley::Error& e) {
-    INFO(std::string(e.what()));
-    CHECK(e.code() == parley::Errc::conflict);
-    CHECK(e.where().find("release-a.csv:") != std::string::npos);
-  }
+  // Release a again, recorded before b: history, not the current state.
+  const auto older =
+      parley::import_dataset(db, ucdp, {first}, release("a", "2019-01-01"));
+  CHECK(older.read == 5);
+  CHECK(older.unchanged == 5);
+  CHECK(older.closed == 0);
   CHECK(parley::test::dump(db_file) == before);
+  CHECK(best_deaths(db, "event:ucdp-1") == 4);
+  CHECK_FALSE(best_deaths(db, "event:ucdp-2"));
+}
+
+TEST_CASE("ucdp: an older release imported after a newer one is history") {
+  parley::test::TempDir dir;
+  const auto older = dir.path() / "release-a.csv";
+  const auto newer = dir.path() / "release-b.csv";
+  // Release a: rows 1-3. Release b: rows 1 and 2 with other death counts,
+  // row 3 dropped, row 4 new.
+  std::vector<CsvRow> rows;
+  for (int id = 1; id <= 3; ++id)
+    rows.push_back(ucdp_row(id, "2017-02-1" + std::to_string(id), 3));
+  parley::test::write_csv(older, ucdp_columns, rows);
+  rows[0] = ucdp_row(1, "2017-02-11", 5);
+  rows[1] = ucdp_row(2, "2017-02-12", 7);
+  rows[2] = ucdp_row(4, "2017-02-14", 1);
+  parley::test::write_csv(newer, ucdp_columns, rows);
+  const auto ucdp = parley::Dataset::ucdp;
+  const auto a = release("a", "2024-01-01");
+  const auto b = release("b", "2024-06-01");
+
+  parley::Database db{dir.path() / "b-then-a.db"};
+  parley::import_dataset(db, ucdp, {newer}, b);
+  const nlohmann::json current = db.export_json();
+  const auto n = parley::import_dataset(db, ucdp, {older}, a);
+  CHECK(n.read == 3);
+  CHECK(n.imported == 1);  // row 3: only in release a
+  CHECK(n.updated == 2);
+  CHECK(n.read == n.imported + n.updated + n.unchanged + n.rejected);
+  CHECK(n.closed == 0);
+  // The current state is still release b's; as of March 2024, release a's;
+  // in 2023, nothing.
+  CHECK(entries_sorted(db.export_json()) == entries_sorted(current));
+  CHECK(db.totals().events == 3);
+  CHECK(best_deaths(db, "event:ucdp-1") == 5);
+  CHECK(best_deaths(db, "event:ucdp-2") == 7);
+  CHECK_FALSE(best_deaths(db, "event:ucdp-3"));
+  CHECK(best_deaths(db, "event:ucdp-4") == 1);
+  CHECK(best_deaths(db, "event:ucdp-1", "2024-03-01") == 3);
+  CHECK(best_deaths(db, "event:ucdp-2", "2024-03-01") == 3);
+  CHECK(best_deaths(db, "event:ucdp-3", "2024-03-01") == 3);
+  CHECK_FALSE(best_deaths(db, "event:ucdp-4", "2024-03-01"));
+  for (const char* id : {"event:ucdp-1", "event:ucdp-3", "event:ucdp-4"}) {
+    CHECK_FALSE(best_deaths(db, id, "2023-06-01"));
+  }
+  CHECK(db.event(parley::EventId{"event:ucdp-1"},
+                 {parley::parse_record_time("2024-03-01")})
+            ->external->release == "a");
+  CHECK(db.source(parley::SourceId{"source:ucdp-3-1"},
+                  {parley::parse_record_time("2024-03-01")}));
+  CHECK_FALSE(db.source(parley::SourceId{"source:ucdp-3-1"}));
+
+  // The history is the one the releases give in record order.
+  parley::Database in_order{dir.path() / "a-then-b.db"};
+  parley::import_dataset(in_order, ucdp, {older}, a);
+  parley::import_dataset(in_order, ucdp, {newer}, b);
+  CHECK(entries_sorted(db.export_json({.history = true})) ==
+        entries_sorted(in_order.export_json({.history = true})));
+
+  // Release a once more changes nothing.
+  const std::string before = parley::test::dump(dir.path() / "b-then-a.db");
+  const auto again = parley::import_dataset(db, ucdp, {older}, a);
+  CHECK(again.unchanged == 3);
+  CHECK(parley::test::dump(dir.path() / "b-then-a.db") == before);
 }
 
 TEST_CASE("ucdp bad rows: every one listed, or skipped into a rejects file") {

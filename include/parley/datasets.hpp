@@ -42,6 +42,16 @@
 // left alone (keeping the release it was read from), and a current event
 // of the same dataset that the release no longer holds is closed.
 //
+// An older release imported after a newer one (its `recorded` before the
+// latest record time of the dataset's current events, taken as the newer
+// release's) is written into history: each row's event, sources and claims
+// become versions from `recorded` until the newer release's record time
+// (or the next stored version), so as-of reads answer in record order and
+// the current state stays the newer release's. A row equal to the newer
+// one merges with it; actors, places and processes the older release adds
+// stay current; nothing is closed (an event the older release lacks keeps
+// its history as it was).
+//
 // Thread-safety: as Database (one thread per Database).
 #ifndef PARLEY_DATASETS_HPP
 #define PARLEY_DATASETS_HPP
@@ -73,8 +83,11 @@ struct DatasetOptions {
   // The release the files are ("19.1"). Default: "" — the rows are added or
   // updated and nothing is closed.
   std::string release{};
-  // The record time of every version written. Default: now. Must not
-  // precede the record time of a version it replaces (Errc::conflict).
+  // The record time of every version written. Default: now. With a
+  // release, a time before the stored release's (an older release imported
+  // after a newer one) writes the rows into history; see above. Without
+  // one, it must not precede the record time of a version it replaces
+  // (Errc::conflict).
   std::optional<RecordTime> recorded{};
   // Default: fail.
   OnError on_error = OnError::fail;

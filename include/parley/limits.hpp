@@ -41,6 +41,11 @@ void check_document_size(std::uint64_t bytes, const Limits& limits,
                          const std::string& where);
 void check_string_size(std::size_t bytes, const Limits& limits,
                        const std::string& where);
+// As check_string_size for a string whose end has not been read yet:
+// `bytes_read` of it are, and the message says it is longer than the limit
+// (a streaming reader stops there rather than hold the whole string).
+void check_string_prefix(std::size_t bytes_read, const Limits& limits,
+                         const std::string& where);
 void check_depth(std::size_t depth, const Limits& limits,
                  const std::string& where);
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json/metered_input.hpp"
 #include "json/reader.hpp"
 
 namespace parley::detail {
@@ -32,8 +33,10 @@ int index_of(const std::array<std::string_view, N>& names,
 // current position of `in`, found by a byte scan that skips strings and
 // nested values without parsing them. Reads to the end of the stream (or
 // until all three are found); a value it cannot parse is left out for the
-// full parse to report.
+// full parse to report, and so is one longer than any header value can be
+// (the scan keeps no more than that of it).
 json scan_header(std::istream& in) {
+  constexpr std::size_t max_header_value = 4096;
   json out = json::object();
   std::vector<char> buffer(1 << 16);
   int depth = 0;
@@ -52,7 +55,7 @@ json scan_header(std::istream& in) {
     for (std::streamsize i = 0; i < n; ++i) {
       const char c = buffer[static_cast<std::size_t>(i)];
       if (in_value && !(depth == 1 && !in_string && (c == ',' || c == '}'))) {
-        value += c;
+        if (value.size() < max_header_value) value += c;
       }
       if (in_string) {
         if (escape) {
@@ -204,6 +207,13 @@ class Handler final : public nlohmann::json_sax<json> {
   // Delivers the header when the document had no entry array.
   void finish() { deliver_header(); }
 
+  // Where the reader is, as far as a limit's error needs: the top-level
+  // member, and the entry within it.
+  std::string path() const {
+    if (depth_ < 2) return member_.empty() ? "" : "/" + member_;
+    return "/" + member_ + "/" + std::to_string(index_);
+  }
+
  private:
   bool scalar(json value) {
     if (builder_.building()) {
@@ -245,13 +255,6 @@ class Handler final : public nlohmann::json_sax<json> {
       --depth_;
     }
     return true;
-  }
-
-  // Where the reader is, as far as a limit's error needs: the top-level
-  // member, and the entry within it.
-  std::string path() const {
-    if (depth_ < 2) return member_.empty() ? "" : "/" + member_;
-    return "/" + member_ + "/" + std::to_string(index_);
   }
 
   // A value at depth 1 (a header member) or 2 (an entry) is complete.
@@ -340,7 +343,10 @@ void read_document(std::istream& in, DocumentSink& sink, const Limits& limits) {
     in.seekg(start);
   }
   Handler handler{sink, std::move(header), seekable, limits};
-  json::sax_parse(in, &handler);
+  // Strings are measured as they are read, so an over-long one is refused
+  // before the parser has built it; the handler checks the built ones too.
+  MeteredInput input{in, limits, [&] { return handler.path(); }};
+  json::sax_parse(input.begin(), input.end(), &handler);
   handler.finish();
 }
 

@@ -17,6 +17,7 @@
 #include "datasets/formats.hpp"
 #include "store/impl.hpp"
 #include "store/import.hpp"
+#include "store/past_versions.hpp"
 #include "store/writer.hpp"
 
 namespace parley {
@@ -49,6 +50,10 @@ class DatasetImport {
   std::optional<std::string> seen_before(const EventId& id,
                                          const std::string& at);
   void write_row(RowEntities& row, const std::string& at);
+  // A row of a release older than the stored one: written into history.
+  void write_past_row(const RowEntities& row, const std::string& at);
+  // The latest record time of a current event of the dataset, if any.
+  std::optional<RecordTime> newest_release();
   template <class T>
   void write_shared(const T& value, const std::string& at);
   void write_actor(const Actor& actor, const std::string& at);
@@ -70,7 +75,11 @@ class DatasetImport {
   RecordTime at_;   // the import's record time
   RecordTime now_;  // the record time of the row being written
   Writer writer_;
+  PastVersions past_;
   Statements statements_;  // this class's own queries
+  // With a release: the record time of the stored (newer) release; rows
+  // recorded before it are written into history (write_past_row).
+  std::optional<RecordTime> newest_;
   // Shared entities (actors, places, processes) as this import last wrote
   // or found them: a row naming one unchanged costs no query. Emptied when
   // they reach max_cached entries, so memory stays flat on any file.
@@ -95,6 +104,7 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
                     std::chrono::system_clock::now())),
       now_(at_),
       writer_(db_),
+      past_(db_),
       statements_(db_) {
   db_.exec(
       "CREATE TEMP TABLE IF NOT EXISTS parley_dataset_seen "
@@ -107,6 +117,20 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
     }
     rejects_ << "file,line,column,reason,cells...\n";
   }
+  if (!options.release.empty()) newest_ = newest_release();
+}
+
+std::optional<RecordTime> DatasetImport::newest_release() {
+  SQLite::Statement& q = statements_.get(
+      "SELECT max(e.recorded_from) FROM event_external x JOIN event e "
+      "ON e.version = x.version WHERE x.dataset = ?");
+  q.bind(1, std::string(to_string(dataset_)));
+  std::optional<RecordTime> out;
+  if (q.executeStep() && !q.getColumn(0).isNull()) {
+    out = from_stored(q.getColumn(0).getInt64());
+  }
+  q.reset();
+  return out;
 }
 
 void DatasetImport::read_file(const std::filesystem::path& path) {
@@ -200,6 +224,7 @@ std::optional<std::string> DatasetImport::seen_before(const EventId& id,
 
 void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   now_ = row.recorded.value_or(at_);
+  if (newest_ && now_ < *newest_) return write_past_row(row, at);
   const std::optional<Event> stored = current_event(row.event.id);
   if (stored && stored->external && row.event.external) {
     // An unchanged row keeps the release it was read from.
@@ -222,6 +247,31 @@ void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   if (!stored) {
     ++counts_.imported;
   } else if (db_.getTotalChanges() != before) {
+    ++counts_.updated;
+  } else {
+    ++counts_.unchanged;
+  }
+}
+
+// Shared entities (actors, places, processes) stay current whatever the
+// newer release says; the row's own (sources, event, claims) hold until the
+// newer release's record time unless a later version of them says when.
+void DatasetImport::write_past_row(const RowEntities& row,
+                                   const std::string& at) {
+  const bool existed = past_.latest<Event>(row.event.id).has_value();
+  bool written = false;
+  auto write = [&](const auto& value, std::optional<RecordTime> until) {
+    written |= past_.write(value, now_, until, at) == PastWrite::written;
+  };
+  for (const Actor& actor : row.actors) write(actor, std::nullopt);
+  for (const Place& place : row.places) write(place, std::nullopt);
+  for (const Process& process : row.processes) write(process, std::nullopt);
+  for (const Source& source : row.sources) write(source, newest_);
+  write(row.event, newest_);
+  for (const Claim& claim : row.claims) write(claim, newest_);
+  if (!existed) {
+    ++counts_.imported;
+  } else if (written) {
     ++counts_.updated;
   } else {
     ++counts_.unchanged;
@@ -334,7 +384,11 @@ ImportCounts DatasetImport::finish() {
     }
     throw Error(Errc::bad_value, "", message);
   }
-  if (!options_.release.empty()) close_dropped();
+  // An older release closes nothing: what it lacks is left as it was.
+  if (!options_.release.empty() && !(newest_ && at_ < *newest_)) {
+    close_dropped();
+  }
+  past_.finish();
   writer_.finish();
   statements_.reset_all();
   return counts_;

@@ -1,0 +1,154 @@
+#include "store/past_versions.hpp"
+
+#include <string_view>
+#include <vector>
+
+#include <SQLiteCpp/Statement.h>
+#include <nlohmann/json.hpp>
+
+#include "parley/error.hpp"
+
+#include "store/check.hpp"
+#include "store/impl.hpp"
+
+namespace parley::detail {
+
+template <class T>
+std::vector<PastVersions::Version> PastVersions::versions(
+    const typename Table<T>::Key& key) {
+  SQLite::Statement& q = statements_.get(
+      std::string("SELECT version, recorded_from, recorded_to, doc FROM ") +
+      Table<T>::name + " WHERE " + Table<T>::key_sql +
+      " ORDER BY recorded_from, version");
+  Table<T>::bind_key(q, key);
+  std::vector<Version> out;
+  while (q.executeStep()) {
+    Version v{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
+              std::nullopt, q.getColumn(3).getString()};
+    if (!q.getColumn(2).isNull()) v.to = q.getColumn(2).getInt64();
+    out.push_back(std::move(v));
+  }
+  q.reset();
+  return out;
+}
+
+template <class T>
+std::optional<RecordTime> PastVersions::latest(
+    const typename Table<T>::Key& key) {
+  const std::vector<Version> all = versions<T>(key);
+  if (all.empty()) return std::nullopt;
+  return from_stored(all.back().from);
+}
+
+void PastVersions::set_bound(const char* table, const char* column,
+                             std::int64_t version, std::int64_t value) {
+  SQLite::Statement& q =
+      statements_.get(std::string("UPDATE ") + table + " SET " + column +
+                      " = ? WHERE version = ?");
+  q.bind(1, static_cast<int64_t>(value));
+  q.bind(2, static_cast<int64_t>(version));
+  q.exec();
+}
+
+template <class T>
+void PastVersions::insert_closed(const T& value, const std::string& doc,
+                                 std::int64_t from, std::int64_t to,
+                                 const std::optional<Version>& current) {
+  const char* table = Table<T>::name;
+  // The current version leaves its slot (closing it as any write does),
+  // the new one passes through it, and the current one is inserted again.
+  if (current) set_bound(table, "recorded_to", current->version, current->from);
+  Table<T>::insert(statements_, value, doc, from);
+  SQLite::Statement& inserted =
+      statements_.get(std::string("SELECT version FROM ") + table + " WHERE " +
+                      Table<T>::key_sql + " AND recorded_to IS NULL");
+  Table<T>::bind_key(inserted, Table<T>::key(value));
+  inserted.executeStep();
+  const std::int64_t version = inserted.getColumn(0).getInt64();
+  inserted.reset();
+  set_bound(table, "recorded_to", version, to);
+  if (!current) return;
+  const T again = nlohmann::json::parse(current->doc).get<T>();
+  Table<T>::insert(statements_, again, current->doc, current->from);
+  SQLite::Statement& gone = statements_.get(std::string("DELETE FROM ") +
+                                            table + " WHERE version = ?");
+  gone.bind(1, static_cast<int64_t>(current->version));
+  gone.exec();
+  const std::string_view name = table;
+  if (name == "event" || name == "claim") {
+    SQLite::Statement& text = statements_.get(
+        "DELETE FROM " + std::string(name) + "_search WHERE rowid = ?");
+    text.bind(1, static_cast<int64_t>(current->version));
+    text.exec();
+  }
+}
+
+template <class T>
+PastWrite PastVersions::write(const T& value, RecordTime at,
+                              std::optional<RecordTime> until,
+                              const std::string& where) {
+  std::vector<Reference> refs;  // a row's references are its own entities
+  check(value, where, refs);
+  const std::string doc = nlohmann::json(value).dump();
+  const std::int64_t t = to_stored(at);
+  const std::vector<Version> all = versions<T>(Table<T>::key(value));
+  std::optional<Version> held, next, current;
+  for (const Version& v : all) {
+    if (v.from <= t && (!v.to || *v.to > t)) held = v;
+    if (v.from > t && !next) next = v;
+    if (!v.to) current = v;
+  }
+  if (held && held->doc == doc) return PastWrite::unchanged;
+  if (held && held->from == t) {
+    throw Error(Errc::conflict, where,
+                Table<T>::describe(Table<T>::key(value)) +
+                    " has another version recorded at " +
+                    format_record_time(at));
+  }
+  std::optional<std::int64_t> end;
+  if (until) end = to_stored(*until);
+  if (held && held->to) end = held->to;
+  if (!held && next && (!end || next->from < *end)) end = next->from;
+  if (held && !held->to) {  // the current version held at t: split it
+    set_bound(Table<T>::name, "recorded_to", held->version, t);
+    if (!end) {
+      Table<T>::insert(statements_, value, doc, t);
+      return PastWrite::written;
+    }
+    insert_closed(value, doc, t, *end, std::nullopt);
+    Table<T>::insert(statements_, nlohmann::json::parse(held->doc).get<T>(),
+                     held->doc, *end);
+    return PastWrite::written;
+  }
+  if (held) set_bound(Table<T>::name, "recorded_to", held->version, t);
+  if (next && end == next->from && next->doc == doc) {
+    set_bound(Table<T>::name, "recorded_from", next->version, t);
+    return PastWrite::written;
+  }
+  if (!end) {  // no version at or after t: the value is current
+    Table<T>::insert(statements_, value, doc, t);
+    return PastWrite::written;
+  }
+  insert_closed(value, doc, t, *end, current);
+  return PastWrite::written;
+}
+
+void PastVersions::finish() {
+  index_deferred_search(statements_);
+  statements_.reset_all();
+}
+
+#define PARLEY_PAST_INSTANCE(T)                                             \
+  template PastWrite PastVersions::write<T>(                                \
+      const T&, RecordTime, std::optional<RecordTime>, const std::string&); \
+  template std::optional<RecordTime> PastVersions::latest<T>(               \
+      const Table<T>::Key&)
+PARLEY_PAST_INSTANCE(Actor);
+PARLEY_PAST_INSTANCE(Place);
+PARLEY_PAST_INSTANCE(Process);
+PARLEY_PAST_INSTANCE(Source);
+PARLEY_PAST_INSTANCE(Event);
+PARLEY_PAST_INSTANCE(Claim);
+#undef PARLEY_PAST_INSTANCE
+
+}  // namespace parley::detail
