@@ -222,7 +222,6 @@ CREATE TABLE event_head (
   lo bigint NOT NULL,
   version bigint NOT NULL,
   FOREIGN KEY (id, lo, version) REFERENCES event (id, lo, version)
-    DEFERRABLE INITIALLY IMMEDIATE
 );
 
 -- Every actor an event version names, with its role (participants) or
@@ -234,7 +233,6 @@ CREATE TABLE event_actor (
   actor text NOT NULL,
   role text NOT NULL,
   FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
-    DEFERRABLE INITIALLY IMMEDIATE
 ) PARTITION BY RANGE (lo);
 CREATE INDEX event_actor_order ON event_actor (actor, lo, version);
 CREATE INDEX event_actor_version ON event_actor (version);
@@ -245,7 +243,6 @@ CREATE TABLE event_topic (
   version bigint NOT NULL,
   topic text NOT NULL,
   FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
-    DEFERRABLE INITIALLY IMMEDIATE
 ) PARTITION BY RANGE (lo);
 CREATE INDEX event_topic_topic ON event_topic (topic);
 CREATE INDEX event_topic_version ON event_topic (version);
@@ -261,7 +258,6 @@ CREATE TABLE event_external (
   dataset_release text NOT NULL,
   PRIMARY KEY (event, version),
   FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
-    DEFERRABLE INITIALLY IMMEDIATE
 );
 CREATE INDEX event_external_id ON event_external (dataset, external_id);
 
@@ -272,7 +268,6 @@ CREATE TABLE event_flag (
   code text NOT NULL,
   PRIMARY KEY (code, event, version),
   FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
-    DEFERRABLE INITIALLY IMMEDIATE
 );
 CREATE INDEX event_flag_version ON event_flag (version);
 
@@ -386,19 +381,19 @@ DECLARE
   high bigint := sign * parley_deaths(doc, 'deaths_high');
 BEGIN
   INSERT INTO count_kind AS c VALUES (lo, kind, sign, low, best, high)
-  ON CONFLICT (day, kind) DO UPDATE SET events = c.events + excluded.events,
+  ON CONFLICT ON CONSTRAINT count_kind_pkey DO UPDATE SET events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
   INSERT INTO count_place AS c
   VALUES (coalesce(place, ''), m, kind, sign, low, best, high)
-  ON CONFLICT (place, month, kind) DO UPDATE SET events = c.events + excluded.events,
+  ON CONFLICT ON CONSTRAINT count_place_pkey DO UPDATE SET events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
   INSERT INTO count_process AS c
   VALUES (coalesce(process, ''), m, kind, sign, low, best, high)
-  ON CONFLICT (process, month, kind) DO UPDATE SET events = c.events + excluded.events,
+  ON CONFLICT ON CONSTRAINT count_process_pkey DO UPDATE SET events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
@@ -533,40 +528,66 @@ CREATE TABLE event_topic_default PARTITION OF event_topic DEFAULT;
 -- partitions; returns how many partitions it created. Safe to call again
 -- (a year that has its partitions costs one catalog lookup). Reads the
 -- default partitions once per new year and locks them (ACCESS EXCLUSIVE)
--- until the transaction ends: writers of other years wait. Foreign keys
--- are checked when it returns (SET CONSTRAINTS ALL IMMEDIATE).
+-- until the transaction ends: writers of other years wait.
+--
+-- A foreign key to a partitioned table is checked per partition, so a row
+-- that other rows refer to cannot move between partitions: the referring
+-- rows of the year (event_head, event_external, event_flag) are set aside
+-- and put back once the year's partitions are attached; event_actor and
+-- event_topic rows move with their events.
 CREATE FUNCTION parley_add_years(first integer, last integer) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   year integer;
-  parent text;
-  part text;
-  columns text;
+  lo bigint;
+  hi bigint;
+  t text;
   added integer := 0;
 BEGIN
-  SET CONSTRAINTS ALL DEFERRED;  -- rows move before their parents return
   FOR year IN first..last LOOP
-    FOREACH parent IN ARRAY '{event,event_actor,event_topic}'::text[] LOOP
-      part := format('%s_y%s', parent, year);
-      CONTINUE WHEN to_regclass(part) IS NOT NULL;
-      EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS '
-        'INCLUDING CONSTRAINTS INCLUDING GENERATED)', part, parent);
-      SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)
-      INTO columns FROM pg_attribute
-      WHERE attrelid = parent::regclass AND attnum > 0 AND NOT attisdropped
-        AND attgenerated = '';
+    CONTINUE WHEN to_regclass(format('event_y%s', year)) IS NOT NULL;
+    lo := parley_year_day(year);
+    hi := parley_year_day(year + 1);
+    FOREACH t IN ARRAY '{event_head,event_external,event_flag}'::text[] LOOP
+      EXECUTE format('CREATE TEMP TABLE %I (LIKE %I) ON COMMIT DROP',
+        'parley_moving_' || t, t);
       EXECUTE format('WITH moved AS (DELETE FROM %I WHERE lo >= %s AND lo < %s '
-        'RETURNING %s) INSERT INTO %I (%s) SELECT %s FROM moved',
-        parent || '_default', parley_year_day(year), parley_year_day(year + 1),
-        columns, part, columns, columns);
+        'RETURNING *) INSERT INTO %I SELECT * FROM moved', t, lo, hi,
+        'parley_moving_' || t);
+    END LOOP;
+    FOREACH t IN ARRAY '{event_actor,event_topic,event}'::text[] LOOP
+      PERFORM parley_move_out_of_default(t, format('%s_y%s', t, year), lo, hi);
+    END LOOP;
+    FOREACH t IN ARRAY '{event,event_actor,event_topic}'::text[] LOOP
       EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%s) '
-        'TO (%s)', parent, part, parley_year_day(year),
-        parley_year_day(year + 1));
+        'TO (%s)', t, format('%s_y%s', t, year), lo, hi);
       added := added + 1;
     END LOOP;
+    FOREACH t IN ARRAY '{event_head,event_external,event_flag}'::text[] LOOP
+      EXECUTE format('INSERT INTO %I SELECT * FROM %I; DROP TABLE %I', t,
+        'parley_moving_' || t, 'parley_moving_' || t);
+    END LOOP;
   END LOOP;
-  SET CONSTRAINTS ALL IMMEDIATE;
   RETURN added;
+END $$;
+
+-- Creates table `part` like the partitioned table `parent` and moves into
+-- it the rows of parent's default partition with lo in [lo, hi).
+CREATE FUNCTION parley_move_out_of_default(parent text, part text, lo bigint,
+  hi bigint) RETURNS void
+LANGUAGE plpgsql AS $$
+DECLARE
+  columns text;  -- all but the generated ones, which cannot be inserted
+BEGIN
+  EXECUTE format('CREATE TABLE %I (LIKE %I INCLUDING DEFAULTS '
+    'INCLUDING CONSTRAINTS INCLUDING GENERATED)', part, parent);
+  SELECT string_agg(quote_ident(attname), ', ' ORDER BY attnum)
+  INTO columns FROM pg_attribute
+  WHERE attrelid = parent::regclass AND attnum > 0 AND NOT attisdropped
+    AND attgenerated = '';
+  EXECUTE format('WITH moved AS (DELETE FROM %I WHERE lo >= %s AND lo < %s '
+    'RETURNING %s) INSERT INTO %I (%s) SELECT %s FROM moved',
+    parent || '_default', lo, hi, columns, part, columns, columns);
 END $$;
 
 -- UCDP GED and PA-X start in 1989-1990, ACLED in 1997, GDELT 2.0 in 2015.
