@@ -162,6 +162,14 @@ sql "INSERT INTO event (id, recorded_from, kind, status, time, start_open,
     false, $d2015 + i / 10, $d2015 + i / 10 + 1 + i % 5, '{}',
     to_tsvector('parley', 'shelling word' || i)
   FROM generate_series(1, 20000) i; ANALYZE"
+# One statement of 20,000 rows counts like 20,000 writes: read back from
+# the rows themselves (the current ones: 20,000 + e1900 + e2031).
+current=$(sql "SELECT count(*) FROM event WHERE recorded_to IS NULL")
+[[ $current == 20002 ]] || fail "current events: $current, wanted 20002"
+expect "current_total after a batch" "$current" \
+  "SELECT n FROM current_total WHERE entity = 'event'"
+expect "count_kind after a batch" "$current" "SELECT sum(events) FROM count_kind"
+expect "heads after a batch" "$current" "SELECT count(*) FROM event_head"
 w_lo=$(day 2017-06-01)
 w_hi=$((w_lo + 3))
 window="FROM event WHERE recorded_to IS NULL

@@ -366,129 +366,183 @@ SELECT unnest('{actor,place,process,source,event,claim,link}'::text[]), 0;
 
 -- ------------------------------------------------------------ triggers
 --
--- As in schema/004 and 006, index tables and counts change in the same
--- transaction as the write that causes them, whoever writes. The writer
--- closes a version by setting recorded_to and never deletes one.
+-- As in schema/004 and 006, event_head, the counts and the index tables of
+-- current versions change in the same transaction as the write that causes
+-- them, whoever writes. The writer closes a version by setting recorded_to
+-- and never deletes one.
+--
+-- The triggers run once per statement, on its transition table, and add
+-- each count once per statement: a row updated many times in one
+-- transaction leaves one dead version per update, which every later update
+-- of it reads past, so per-row counting makes a large import quadratic.
+-- The writer therefore writes in batches (COPY or multi-row INSERT), as
+-- issue 13 asks for imports.
 
--- Adds `sign` (1 or -1) current event versions to the counts.
-CREATE FUNCTION parley_count_event(lo bigint, kind text, place text,
-  process text, doc json, sign integer) RETURNS void
-LANGUAGE plpgsql AS $$
-DECLARE
-  m text := parley_month(lo);
-  low bigint := sign * parley_deaths(doc, 'deaths_low');
-  best bigint := sign * parley_deaths(doc, 'deaths_best');
-  high bigint := sign * parley_deaths(doc, 'deaths_high');
-BEGIN
-  INSERT INTO count_kind AS c VALUES (lo, kind, sign, low, best, high)
-  ON CONFLICT ON CONSTRAINT count_kind_pkey DO UPDATE SET events = c.events + excluded.events,
+-- Adds `delta` (1 or -1) times the given event versions to the counts; the
+-- arrays are parallel, one element per version.
+CREATE FUNCTION parley_count_events(los bigint[], kinds text[],
+  places text[], processes text[], lows bigint[], bests bigint[],
+  highs bigint[], delta integer) RETURNS void
+LANGUAGE sql AS $$
+  INSERT INTO count_kind AS c
+  SELECT e.lo, e.kind, delta * count(*), delta * sum(e.low),
+    delta * sum(e.best), delta * sum(e.high)
+  FROM unnest(los, kinds, lows, bests, highs) e (lo, kind, low, best, high)
+  GROUP BY e.lo, e.kind
+  ON CONFLICT ON CONSTRAINT count_kind_pkey DO UPDATE SET
+    events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
   INSERT INTO count_place AS c
-  VALUES (coalesce(place, ''), m, kind, sign, low, best, high)
-  ON CONFLICT ON CONSTRAINT count_place_pkey DO UPDATE SET events = c.events + excluded.events,
+  SELECT coalesce(e.place, ''), parley_month(e.lo), e.kind, delta * count(*),
+    delta * sum(e.low), delta * sum(e.best), delta * sum(e.high)
+  FROM unnest(los, kinds, places, lows, bests, highs)
+    e (lo, kind, place, low, best, high)
+  GROUP BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT count_place_pkey DO UPDATE SET
+    events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
   INSERT INTO count_process AS c
-  VALUES (coalesce(process, ''), m, kind, sign, low, best, high)
-  ON CONFLICT ON CONSTRAINT count_process_pkey DO UPDATE SET events = c.events + excluded.events,
+  SELECT coalesce(e.process, ''), parley_month(e.lo), e.kind,
+    delta * count(*), delta * sum(e.low), delta * sum(e.best),
+    delta * sum(e.high)
+  FROM unnest(los, kinds, processes, lows, bests, highs)
+    e (lo, kind, process, low, best, high)
+  GROUP BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT count_process_pkey DO UPDATE SET
+    events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high;
-  UPDATE current_total SET n = n + sign WHERE entity = 'event';
-END $$;
+  UPDATE current_total SET n = n + delta * cardinality(los)
+  WHERE entity = 'event' AND cardinality(los) > 0;
+$$;
 
--- Adds `sign` to the count of each distinct actor named by `actors`.
-CREATE FUNCTION parley_count_actors(actors text[], lo bigint, kind text,
-  doc json, sign integer) RETURNS void
+-- Adds `delta` times each (actor, event version) pair to count_actor; the
+-- caller passes each actor of a version once.
+CREATE FUNCTION parley_count_actors(actors text[], los bigint[],
+  kinds text[], lows bigint[], bests bigint[], highs bigint[],
+  delta integer) RETURNS void
 LANGUAGE sql AS $$
   INSERT INTO count_actor AS c
-  SELECT DISTINCT a, parley_month(lo), kind, sign,
-    sign * parley_deaths(doc, 'deaths_low'),
-    sign * parley_deaths(doc, 'deaths_best'),
-    sign * parley_deaths(doc, 'deaths_high')
-  FROM unnest(actors) a
-  ON CONFLICT (actor, month, kind) DO UPDATE SET events = c.events + excluded.events,
+  SELECT e.actor, parley_month(e.lo), e.kind, delta * count(*),
+    delta * sum(e.low), delta * sum(e.best), delta * sum(e.high)
+  FROM unnest(actors, los, kinds, lows, bests, highs)
+    e (actor, lo, kind, low, best, high)
+  GROUP BY 1, 2, 3
+  ON CONFLICT ON CONSTRAINT count_actor_pkey DO UPDATE SET
+    events = c.events + excluded.events,
     deaths_low = c.deaths_low + excluded.deaths_low,
     deaths_best = c.deaths_best + excluded.deaths_best,
     deaths_high = c.deaths_high + excluded.deaths_high
 $$;
 
--- A new current version: the event's head, counts, external id and flags.
-CREATE FUNCTION parley_event_written() RETURNS trigger
+-- New current versions: their heads, counts, external ids and flags.
+-- Inserting a head fails (unique_violation on event_head_pkey) while
+-- another version of the id is current.
+CREATE FUNCTION parley_events_written() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  -- Fails (unique_violation on event_head_pkey) while another version of
-  -- the id is current.
-  INSERT INTO event_head (id, lo, version) VALUES (NEW.id, NEW.lo, NEW.version);
-  PERFORM parley_count_event(NEW.lo, NEW.kind, NEW.place, NEW.process,
-                             NEW.doc, 1);
-  IF json_typeof(NEW.doc -> 'external') IS NOT NULL THEN
-    INSERT INTO event_external
-      (event, lo, version, dataset, external_id, dataset_release)
-    VALUES (NEW.id, NEW.lo, NEW.version, NEW.doc -> 'external' ->> 'dataset',
-            NEW.doc -> 'external' ->> 'id',
-            coalesce(NEW.doc -> 'external' ->> 'release', ''));
-  END IF;
-  IF json_typeof(NEW.doc -> 'flags') = 'array' THEN
-    INSERT INTO event_flag (event, lo, version, code)
-    SELECT DISTINCT NEW.id, NEW.lo, NEW.version, f ->> 'code'
-    FROM json_array_elements(NEW.doc -> 'flags') f;
-  END IF;
+  INSERT INTO event_head (id, lo, version)
+  SELECT id, lo, version FROM written WHERE recorded_to IS NULL;
+  PERFORM parley_count_events(array_agg(lo), array_agg(kind),
+    array_agg(place), array_agg(process),
+    array_agg(parley_deaths(doc, 'deaths_low')),
+    array_agg(parley_deaths(doc, 'deaths_best')),
+    array_agg(parley_deaths(doc, 'deaths_high')), 1)
+  FROM written WHERE recorded_to IS NULL;
+  INSERT INTO event_external
+    (event, lo, version, dataset, external_id, dataset_release)
+  SELECT id, lo, version, doc -> 'external' ->> 'dataset',
+    doc -> 'external' ->> 'id', coalesce(doc -> 'external' ->> 'release', '')
+  FROM written
+  WHERE recorded_to IS NULL AND json_typeof(doc -> 'external') IS NOT NULL;
+  INSERT INTO event_flag (event, lo, version, code)
+  SELECT DISTINCT w.id, w.lo, w.version, f ->> 'code'
+  FROM written w, json_array_elements(w.doc -> 'flags') f
+  WHERE w.recorded_to IS NULL AND json_typeof(w.doc -> 'flags') = 'array';
   RETURN NULL;
 END $$;
 
--- A current version closed (updated or removed) no longer counts.
-CREATE FUNCTION parley_event_closed() RETURNS trigger
+-- Closed versions (recorded_to set) no longer count and lose their head,
+-- external id and flags.
+CREATE FUNCTION parley_events_closed() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  DELETE FROM event_head WHERE id = OLD.id AND version = OLD.version;
-  PERFORM parley_count_event(OLD.lo, OLD.kind, OLD.place, OLD.process,
-                             OLD.doc, -1);
-  PERFORM parley_count_actors(ARRAY(
-    SELECT a.actor FROM event_actor a WHERE a.event = OLD.id
-      AND a.lo = OLD.lo AND a.version = OLD.version), OLD.lo, OLD.kind,
-    OLD.doc, -1);
-  DELETE FROM event_external WHERE event = OLD.id AND version = OLD.version;
-  DELETE FROM event_flag WHERE event = OLD.id AND version = OLD.version;
+  PERFORM parley_count_events(array_agg(o.lo), array_agg(o.kind),
+    array_agg(o.place), array_agg(o.process),
+    array_agg(parley_deaths(o.doc, 'deaths_low')),
+    array_agg(parley_deaths(o.doc, 'deaths_best')),
+    array_agg(parley_deaths(o.doc, 'deaths_high')), -1)
+  FROM before o JOIN after n USING (version)
+  WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL;
+  PERFORM parley_count_actors(array_agg(a.actor), array_agg(o.lo),
+    array_agg(o.kind), array_agg(parley_deaths(o.doc, 'deaths_low')),
+    array_agg(parley_deaths(o.doc, 'deaths_best')),
+    array_agg(parley_deaths(o.doc, 'deaths_high')), -1)
+  FROM before o JOIN after n USING (version),
+    LATERAL (SELECT DISTINCT x.actor FROM event_actor x WHERE x.event = o.id
+             AND x.lo = o.lo AND x.version = o.version) a
+  WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL;
+  DELETE FROM event_head h USING before o JOIN after n USING (version)
+  WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL
+    AND h.id = o.id AND h.version = o.version;
+  DELETE FROM event_external x USING before o JOIN after n USING (version)
+  WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL
+    AND x.event = o.id AND x.version = o.version;
+  DELETE FROM event_flag x USING before o JOIN after n USING (version)
+  WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL
+    AND x.event = o.id AND x.version = o.version;
   RETURN NULL;
 END $$;
 
--- The writer inserts a version's actors after the version; each distinct
--- actor of a current version counts once (the row first in the table, by
--- ctid, among those naming the same actor for the version).
-CREATE FUNCTION parley_event_actor_written() RETURNS trigger
+-- A version's actors are inserted after the version; each distinct actor
+-- of a current version counts once: a pair counts when every row naming it
+-- is in this statement.
+CREATE FUNCTION parley_event_actors_written() RETURNS trigger
 LANGUAGE plpgsql AS $$
-DECLARE
-  e record;
 BEGIN
-  SELECT kind, doc INTO e FROM event WHERE id = NEW.event AND lo = NEW.lo
-    AND version = NEW.version AND recorded_to IS NULL;
-  IF FOUND AND NOT EXISTS (
-    SELECT 1 FROM event_actor a WHERE a.event = NEW.event AND a.lo = NEW.lo
-      AND a.version = NEW.version AND a.actor = NEW.actor AND a.ctid < NEW.ctid)
-  THEN
-    PERFORM parley_count_actors(ARRAY[NEW.actor], NEW.lo, e.kind, e.doc, 1);
-  END IF;
+  PERFORM parley_count_actors(array_agg(a.actor), array_agg(a.lo),
+    array_agg(e.kind), array_agg(parley_deaths(e.doc, 'deaths_low')),
+    array_agg(parley_deaths(e.doc, 'deaths_best')),
+    array_agg(parley_deaths(e.doc, 'deaths_high')), 1)
+  FROM (SELECT event, lo, version, actor, count(*) AS n FROM added
+        GROUP BY 1, 2, 3, 4) a
+  JOIN event e ON e.id = a.event AND e.lo = a.lo AND e.version = a.version
+  WHERE e.recorded_to IS NULL AND a.n = (
+    SELECT count(*) FROM event_actor x WHERE x.event = a.event
+      AND x.lo = a.lo AND x.version = a.version AND x.actor = a.actor);
   RETURN NULL;
 END $$;
 
 CREATE TRIGGER event_written AFTER INSERT ON event
-FOR EACH ROW WHEN (NEW.recorded_to IS NULL)
-EXECUTE FUNCTION parley_event_written();
-CREATE TRIGGER event_closed AFTER UPDATE OF recorded_to ON event
-FOR EACH ROW WHEN (OLD.recorded_to IS NULL AND NEW.recorded_to IS NOT NULL)
-EXECUTE FUNCTION parley_event_closed();
+REFERENCING NEW TABLE AS written
+FOR EACH STATEMENT EXECUTE FUNCTION parley_events_written();
+CREATE TRIGGER event_closed AFTER UPDATE ON event
+REFERENCING OLD TABLE AS before NEW TABLE AS after
+FOR EACH STATEMENT EXECUTE FUNCTION parley_events_closed();
 CREATE TRIGGER event_actor_written AFTER INSERT ON event_actor
-FOR EACH ROW EXECUTE FUNCTION parley_event_actor_written();
+REFERENCING NEW TABLE AS added
+FOR EACH STATEMENT EXECUTE FUNCTION parley_event_actors_written();
 
--- How many current versions each other table holds.
-CREATE FUNCTION parley_total() RETURNS trigger
+-- How many current versions the other tables hold (TG_ARGV[0] names it).
+CREATE FUNCTION parley_total_written() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  UPDATE current_total SET n = n + (CASE TG_OP WHEN 'INSERT' THEN 1 ELSE -1 END)
+  UPDATE current_total
+  SET n = n + (SELECT count(*) FROM added WHERE recorded_to IS NULL)
+  WHERE entity = TG_ARGV[0];
+  RETURN NULL;
+END $$;
+CREATE FUNCTION parley_total_closed() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  UPDATE current_total
+  SET n = n - (SELECT count(*) FROM before o JOIN after n USING (version)
+               WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL)
   WHERE entity = TG_ARGV[0];
   RETURN NULL;
 END $$;
@@ -498,12 +552,12 @@ DECLARE
   t text;
 BEGIN
   FOREACH t IN ARRAY '{actor,place,process,source,claim,link}'::text[] LOOP
-    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I FOR EACH ROW '
-      'WHEN (NEW.recorded_to IS NULL) EXECUTE FUNCTION parley_total(%L)',
-      t || '_total_insert', t, t);
-    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE OF recorded_to ON %I '
-      'FOR EACH ROW WHEN (OLD.recorded_to IS NULL AND NEW.recorded_to IS NOT NULL) '
-      'EXECUTE FUNCTION parley_total(%L)', t || '_total_close', t, t);
+    EXECUTE format('CREATE TRIGGER %I AFTER INSERT ON %I REFERENCING NEW '
+      'TABLE AS added FOR EACH STATEMENT EXECUTE FUNCTION '
+      'parley_total_written(%L)', t || '_total_written', t, t);
+    EXECUTE format('CREATE TRIGGER %I AFTER UPDATE ON %I REFERENCING OLD '
+      'TABLE AS before NEW TABLE AS after FOR EACH STATEMENT EXECUTE '
+      'FUNCTION parley_total_closed(%L)', t || '_total_closed', t, t);
   END LOOP;
   FOREACH t IN ARRAY '{actor,place,process,source,event,claim,link}'::text[] LOOP
     EXECUTE format('CREATE TRIGGER %I BEFORE UPDATE ON %I FOR EACH ROW '
