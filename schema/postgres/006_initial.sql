@@ -21,7 +21,11 @@
 -- * doc is `json` (kept byte for byte as written, unlike jsonb); flags are
 --   booleans; day numbers and record times are bigint.
 -- * Every child table of event carries the event id (`event`), the Citus
---   distribution column (parley_layout below).
+--   distribution column (parley_layout below), and the version's lo.
+-- * No foreign key refers to the partitioned event table: PostgreSQL 15
+--   checks one in about 0.2 ms a row (measured: 5,000 event_actor rows in
+--   1.18 s with it, 0.11 s without), ten times the row's own insert. The
+--   writer keeps a version and its rows in one transaction, as today.
 
 BEGIN;
 
@@ -220,8 +224,7 @@ CREATE INDEX event_search ON event USING gin (search);
 CREATE TABLE event_head (
   id text PRIMARY KEY,
   lo bigint NOT NULL,
-  version bigint NOT NULL,
-  FOREIGN KEY (id, lo, version) REFERENCES event (id, lo, version)
+  version bigint NOT NULL
 );
 
 -- Every actor an event version names, with its role (participants) or
@@ -231,8 +234,7 @@ CREATE TABLE event_actor (
   lo bigint NOT NULL,
   version bigint NOT NULL,
   actor text NOT NULL,
-  role text NOT NULL,
-  FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
+  role text NOT NULL
 ) PARTITION BY RANGE (lo);
 CREATE INDEX event_actor_order ON event_actor (actor, lo, version);
 CREATE INDEX event_actor_version ON event_actor (version);
@@ -241,8 +243,7 @@ CREATE TABLE event_topic (
   event text NOT NULL,
   lo bigint NOT NULL,
   version bigint NOT NULL,
-  topic text NOT NULL,
-  FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
+  topic text NOT NULL
 ) PARTITION BY RANGE (lo);
 CREATE INDEX event_topic_topic ON event_topic (topic);
 CREATE INDEX event_topic_version ON event_topic (version);
@@ -256,8 +257,7 @@ CREATE TABLE event_external (
   dataset text NOT NULL,
   external_id text NOT NULL,
   dataset_release text NOT NULL,
-  PRIMARY KEY (event, version),
-  FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
+  PRIMARY KEY (event, version)
 );
 CREATE INDEX event_external_id ON event_external (dataset, external_id);
 
@@ -266,8 +266,7 @@ CREATE TABLE event_flag (
   lo bigint NOT NULL,
   version bigint NOT NULL,
   code text NOT NULL,
-  PRIMARY KEY (code, event, version),
-  FOREIGN KEY (event, lo, version) REFERENCES event (id, lo, version)
+  PRIMARY KEY (code, event, version)
 );
 CREATE INDEX event_flag_version ON event_flag (version);
 
@@ -485,7 +484,7 @@ BEGIN
     array_agg(parley_deaths(o.doc, 'deaths_high')), -1)
   FROM before o JOIN after n USING (version),
     LATERAL (SELECT DISTINCT x.actor FROM event_actor x WHERE x.event = o.id
-             AND x.lo = o.lo AND x.version = o.version) a
+             AND x.lo = o.lo AND x.version = o.version OFFSET 0) a
   WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL;
   DELETE FROM event_head h USING before o JOIN after n USING (version)
   WHERE o.recorded_to IS NULL AND n.recorded_to IS NOT NULL
@@ -501,7 +500,8 @@ END $$;
 
 -- A version's actors are inserted after the version; each distinct actor
 -- of a current version counts once: a pair counts when every row naming it
--- is in this statement.
+-- is in this statement. The lookups are per row (LATERAL ... OFFSET 0), by
+-- key, whatever the planner guesses of a transition table's size.
 CREATE FUNCTION parley_event_actors_written() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
@@ -510,11 +510,12 @@ BEGIN
     array_agg(parley_deaths(e.doc, 'deaths_best')),
     array_agg(parley_deaths(e.doc, 'deaths_high')), 1)
   FROM (SELECT event, lo, version, actor, count(*) AS n FROM added
-        GROUP BY 1, 2, 3, 4) a
-  JOIN event e ON e.id = a.event AND e.lo = a.lo AND e.version = a.version
-  WHERE e.recorded_to IS NULL AND a.n = (
-    SELECT count(*) FROM event_actor x WHERE x.event = a.event
-      AND x.lo = a.lo AND x.version = a.version AND x.actor = a.actor);
+        GROUP BY 1, 2, 3, 4) a,
+    LATERAL (SELECT kind, doc FROM event x WHERE x.id = a.event
+             AND x.lo = a.lo AND x.version = a.version
+             AND x.recorded_to IS NULL OFFSET 0) e
+  WHERE a.n = (SELECT count(*) FROM event_actor x WHERE x.event = a.event
+    AND x.lo = a.lo AND x.version = a.version AND x.actor = a.actor);
   RETURN NULL;
 END $$;
 
@@ -583,43 +584,22 @@ CREATE TABLE event_topic_default PARTITION OF event_topic DEFAULT;
 -- (a year that has its partitions costs one catalog lookup). Reads the
 -- default partitions once per new year and locks them (ACCESS EXCLUSIVE)
 -- until the transaction ends: writers of other years wait.
---
--- A foreign key to a partitioned table is checked per partition, so a row
--- that other rows refer to cannot move between partitions: the referring
--- rows of the year (event_head, event_external, event_flag) are set aside
--- and put back once the year's partitions are attached; event_actor and
--- event_topic rows move with their events.
 CREATE FUNCTION parley_add_years(first integer, last integer) RETURNS integer
 LANGUAGE plpgsql AS $$
 DECLARE
   year integer;
-  lo bigint;
-  hi bigint;
   t text;
   added integer := 0;
 BEGIN
   FOR year IN first..last LOOP
     CONTINUE WHEN to_regclass(format('event_y%s', year)) IS NOT NULL;
-    lo := parley_year_day(year);
-    hi := parley_year_day(year + 1);
-    FOREACH t IN ARRAY '{event_head,event_external,event_flag}'::text[] LOOP
-      EXECUTE format('CREATE TEMP TABLE %I (LIKE %I) ON COMMIT DROP',
-        'parley_moving_' || t, t);
-      EXECUTE format('WITH moved AS (DELETE FROM %I WHERE lo >= %s AND lo < %s '
-        'RETURNING *) INSERT INTO %I SELECT * FROM moved', t, lo, hi,
-        'parley_moving_' || t);
-    END LOOP;
-    FOREACH t IN ARRAY '{event_actor,event_topic,event}'::text[] LOOP
-      PERFORM parley_move_out_of_default(t, format('%s_y%s', t, year), lo, hi);
-    END LOOP;
     FOREACH t IN ARRAY '{event,event_actor,event_topic}'::text[] LOOP
+      PERFORM parley_move_out_of_default(t, format('%s_y%s', t, year),
+        parley_year_day(year), parley_year_day(year + 1));
       EXECUTE format('ALTER TABLE %I ATTACH PARTITION %I FOR VALUES FROM (%s) '
-        'TO (%s)', t, format('%s_y%s', t, year), lo, hi);
+        'TO (%s)', t, format('%s_y%s', t, year), parley_year_day(year),
+        parley_year_day(year + 1));
       added := added + 1;
-    END LOOP;
-    FOREACH t IN ARRAY '{event_head,event_external,event_flag}'::text[] LOOP
-      EXECUTE format('INSERT INTO %I SELECT * FROM %I; DROP TABLE %I', t,
-        'parley_moving_' || t, 'parley_moving_' || t);
     END LOOP;
   END LOOP;
   RETURN added;
