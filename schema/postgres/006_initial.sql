@@ -317,6 +317,8 @@ CREATE INDEX link_history ON link (from_event, recorded_from);
 
 -- ------------------------------------------------------------ counts (schema/004)
 
+-- count_kind also names each day's month, so counts by month group the
+-- rows without formatting each day (about 0.3 s at 44,000 rows otherwise).
 CREATE TABLE count_kind (
   day bigint NOT NULL,
   kind text NOT NULL,
@@ -324,6 +326,7 @@ CREATE TABLE count_kind (
   deaths_low bigint NOT NULL,
   deaths_best bigint NOT NULL,
   deaths_high bigint NOT NULL,
+  month text GENERATED ALWAYS AS (parley_month(day)) STORED,
   PRIMARY KEY (day, kind)
 );
 CREATE TABLE count_actor (
@@ -384,6 +387,7 @@ CREATE FUNCTION parley_count_events(los bigint[], kinds text[],
   highs bigint[], delta integer) RETURNS void
 LANGUAGE sql AS $$
   INSERT INTO count_kind AS c
+    (day, kind, events, deaths_low, deaths_best, deaths_high)
   SELECT e.lo, e.kind, delta * count(*), delta * sum(e.low),
     delta * sum(e.best), delta * sum(e.high)
   FROM unnest(los, kinds, lows, bests, highs) e (lo, kind, low, best, high)
