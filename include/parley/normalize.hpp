@@ -12,6 +12,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace parley {
 
@@ -21,6 +22,26 @@ namespace parley {
 // text is kept as it is. Invalid UTF-8 bytes are kept unchanged. Costs one
 // pass over the text.
 std::string normalize_arabic(std::string_view text);
+
+// The light stems the search index holds for one normalised Arabic word
+// (normalize_arabic first), from the least to the most stripped: at each
+// step the article or an attached conjunction or preposition (وال فال بال
+// كال لل ال و ف ب ك ل, at most three) comes off the front, and the suffixes
+// ها ان ات ون ين ية ة ي off the back (each once, in that order), never
+// leaving fewer than three letters. Stems equal to the word are left out,
+// so a word with nothing to strip has none; so has a word that is not all
+// Arabic letters (U+0621–U+064A). Costs one pass over the word.
+//
+//   parley::arabic_stems("والمفاوضات");  // {"والمفاوض", "مفاوض"}
+std::vector<std::string> arabic_stems(std::string_view word);
+
+// The stem of `word` with at most two front parts taken off (one fewer than
+// arabic_stems, so it is among the stems of the word with one front part
+// more: "بلبنان" for "لبنان"), or the word itself when it has none: what a
+// search for the word matches besides the word itself. A document word matches when its own stems include it, so
+// "غوطه" (stem غوط) finds "الغوطه" (stems غوط), and "جنيف" finds
+// "بجنيف". A short word keeps its letters: "وفد" has no stem.
+std::string arabic_stem(std::string_view word);
 
 }  // namespace parley
 
