@@ -119,9 +119,8 @@ std::vector<std::string> arabic_stems(std::string_view word) {
   return stems(word, 3);
 }
 
-std::string arabic_stem(std::string_view word) {
-  std::vector<std::string> found = stems(word, 2);
-  return found.empty() ? std::string(word) : std::move(found.back());
+std::vector<std::string> arabic_query_stems(std::string_view word) {
+  return stems(word, 2);
 }
 
 }  // namespace parley

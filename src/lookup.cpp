@@ -2,6 +2,10 @@
 // the start of either.
 #include "parley/lookup.hpp"
 
+#include <algorithm>
+#include <unordered_map>
+#include <unordered_set>
+
 #include "parley/error.hpp"
 
 namespace parley {
@@ -49,6 +53,40 @@ bool any_of(const std::vector<std::string>& names, Test test) {
   return false;
 }
 
+// The one of `found` (two or more) that contains all the others, or null.
+// Only places and processes nest (a filter by either includes those
+// inside). Reads `all` once, then each parent chain (at most 32 levels).
+template <class Entity>
+const Entity* outermost(const std::vector<Entity>& all,
+                        const std::vector<const Entity*>& found) {
+  if constexpr (requires(Entity e) { e.parent; }) {
+    if (found.size() < 2) return nullptr;
+    std::unordered_map<std::string_view, const Entity*> by_id;
+    for (const Entity& e : all) by_id.emplace(e.id.value, &e);
+    auto chain = [&](const Entity* e) {
+      std::vector<std::string_view> ids;
+      for (int depth = 0; e && depth < 32; ++depth) {
+        ids.push_back(e->id.value);
+        auto up = e->parent ? by_id.find(e->parent->value) : by_id.end();
+        e = up == by_id.end() ? nullptr : up->second;
+      }
+      return ids;
+    };
+    std::unordered_set<std::string_view> candidates;
+    for (const Entity* e : found) candidates.insert(e->id.value);
+    std::string_view outer;  // the outermost candidate above found[0]
+    for (std::string_view id : chain(found.front())) {
+      if (candidates.contains(id)) outer = id;
+    }
+    for (const Entity* e : found) {
+      const std::vector<std::string_view> up = chain(e);
+      if (std::find(up.begin(), up.end(), outer) == up.end()) return nullptr;
+    }
+    return by_id.at(outer);
+  }
+  return nullptr;
+}
+
 template <class Entity>
 auto find(const std::vector<Entity>& all, std::string_view wanted,
           std::string_view field, const char* noun) {
@@ -73,6 +111,9 @@ auto find(const std::vector<Entity>& all, std::string_view wanted,
   if (!exact.empty()) return exact;
   const std::string quoted = "'" + std::string(wanted) + "'";
   if (starts.size() == 1) return decltype(exact){starts.front()->id};
+  if (const Entity* outer = outermost(all, starts)) {
+    return decltype(exact){outer->id};
+  }
   if (starts.size() > 1) {
     throw Error(Errc::bad_value, std::string(field),
                 quoted + " is the start of " + std::to_string(starts.size()) +

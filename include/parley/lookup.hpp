@@ -43,7 +43,10 @@ std::string fold_name(std::string_view text);
 //     several entities means all of them: a filter by it then covers each
 //     (two places both called "Aleppo" — city and governorate).
 //  2. otherwise the one entity with a name or alias, or an id, that starts
-//     with `wanted` (folded for names: "aleppo gov", "place:syr-al").
+//     with `wanted` (folded for names: "aleppo gov", "place:syr-al"); or,
+//     of several places or processes that start so, the one containing all
+//     the others ("Aleppo" for "Aleppo governorate" and the "Aleppo city"
+//     inside it: a filter by a place or process includes those inside).
 // Throws Error(Errc::bad_value, where = `field`) when nothing matches or
 // when the start fits several entities; the message lists up to five
 // candidates as "did you mean Aleppo governorate (place:syr-aleppo), ...?"

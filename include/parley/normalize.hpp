@@ -35,13 +35,13 @@ std::string normalize_arabic(std::string_view text);
 //   parley::arabic_stems("والمفاوضات");  // {"والمفاوض", "مفاوض"}
 std::vector<std::string> arabic_stems(std::string_view word);
 
-// The stem of `word` with at most two front parts taken off (one fewer than
-// arabic_stems, so it is among the stems of the word with one front part
-// more: "بلبنان" for "لبنان"), or the word itself when it has none: what a
-// search for the word matches besides the word itself. A document word matches when its own stems include it, so
-// "غوطه" (stem غوط) finds "الغوطه" (stems غوط), and "جنيف" finds
-// "بجنيف". A short word keeps its letters: "وفد" has no stem.
-std::string arabic_stem(std::string_view word);
+// The stems a search for `word` looks for besides the word itself, any one
+// enough: arabic_stems with at most two front parts taken off, one fewer
+// than a document's word, so that the most stripped of them is among the
+// stems of the same word written with one front part more ("لبنان" finds
+// "بلبنان"). "غوطه" (stem غوط) finds "الغوطه" (stems الغوط غوط), "جنيف"
+// finds "بجنيف"; a short word keeps its letters: "وفد" has no stem.
+std::vector<std::string> arabic_query_stems(std::string_view word);
 
 }  // namespace parley
 

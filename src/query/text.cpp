@@ -44,7 +44,8 @@ std::string quoted(const std::string& term) {
 }
 
 // The FTS5 query: every word, each matching any of its search terms
-// (quoted, so no word is read as an operator): "talks" ("الغوطه" OR "غوط").
+// (quoted, so no word is read as an operator): "talks" AND ("الغوطه" OR
+// "غوط").
 std::string match_expression(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& word : words) {
@@ -53,8 +54,8 @@ std::string match_expression(const std::vector<std::string>& words) {
     for (const std::string& term : terms) {
       any += (any.empty() ? "" : " OR ") + quoted(term);
     }
-    out +=
-        (out.empty() ? "" : " ") + (terms.size() > 1 ? "(" + any + ")" : any);
+    out += (out.empty() ? "" : " AND ") +
+           (terms.size() > 1 ? "(" + any + ")" : any);
   }
   return out;
 }

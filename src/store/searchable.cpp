@@ -44,8 +44,9 @@ std::string searchable(std::string_view text) {
 
 std::vector<std::string> search_terms(const std::string& word) {
   std::vector<std::string> terms{word};
-  std::string stem = arabic_stem(word);
-  if (stem != word) terms.push_back(std::move(stem));
+  for (std::string& stem : arabic_query_stems(word)) {
+    terms.push_back(std::move(stem));
+  }
   return terms;
 }
 

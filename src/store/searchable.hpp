@@ -17,8 +17,8 @@ namespace parley::detail {
 std::string searchable(std::string_view text);
 
 // The terms a search for the normalised `word` matches, any one of them
-// enough: the word itself, and its light stem when it is an Arabic word
-// with one (arabic_stem). A pure function.
+// enough: the word itself, and its light stems when it is an Arabic word
+// with some (arabic_query_stems). A pure function.
 std::vector<std::string> search_terms(const std::string& word);
 
 }  // namespace parley::detail
