@@ -184,7 +184,8 @@ TEST_CASE("ucdp: the small file, every row and column given back") {
   for (const CsvRow& row : rows) check_row(db, row);
 }
 
-TEST_CASE("ucdp: the big file, none lost, 101 flagged, counts by month") {
+TEST_CASE("ucdp: the big file, none lost, 101 flagged, counts by month" *
+          doctest::skip(parley::test::sanitized_build)) {
   const auto file = parley::test::shared_data(big_file);
   if (file.empty()) {
     MESSAGE("skipped: ../shared/data/" << big_file << " is absent");
@@ -250,7 +251,8 @@ TEST_CASE("ucdp: the big file, none lost, 101 flagged, counts by month") {
   }
 }
 
-TEST_CASE("ucdp: a coalition side is found by each of its groups") {
+TEST_CASE("ucdp: a coalition side is found by each of its groups" *
+          doctest::skip(parley::test::sanitized_build)) {
   const auto file = parley::test::shared_data(big_file);
   if (file.empty()) {
     MESSAGE("skipped: ../shared/data/" << big_file << " is absent");

@@ -12,6 +12,16 @@
 
 namespace parley::test {
 
+// True in the sanitizer build (PARLEY_SANITIZE). Tests that import hundreds
+// of thousands of events measure scale; under AddressSanitizer they take
+// minutes, their memory figures mean nothing, and the smaller tests run the
+// same code. They are marked `* doctest::skip(sanitized_build)`.
+#ifdef PARLEY_TEST_SANITIZED
+inline constexpr bool sanitized_build = true;
+#else
+inline constexpr bool sanitized_build = false;
+#endif
+
 // examples/data/astana-2017.json, parsed.
 nlohmann::json astana_json();
 
