@@ -111,7 +111,7 @@ out=$("$parley" report pledges cal.db --actor actor:tur --format json | ids)
 [[ "$out" == "event:pledge-stop-shelling" ]] || fail "prefix: $out"
 code=0; err=$("$parley" report pledges cal.db --actor actor: 2>&1 >/dev/null) || code=$?
 [[ $code == 65 ]] || fail "ambiguous prefix exit $code"
-grep -q "is the start of 5 ids: actor:russia, actor:turkey, actor:iran" <<<"$err" || fail "candidates: $err"
+grep -qF "is the start of 5 actors; did you mean Russia (actor:russia), Turkey (actor:turkey), Iran (actor:iran)" <<<"$err" || fail "candidates: $err"
 # parley resolve anchored on an event: the overnight talks of 2017-02-03
 # (in Asia/Damascus, the zone of their clock time).
 out=$("$parley" resolve --db cal.db --anchor-event event:talks-overnight "a week after the signing")

@@ -16,6 +16,7 @@
 #include "parley/json_object.hpp"
 #include "parley/limits.hpp"
 #include "parley/link.hpp"
+#include "parley/lookup.hpp"
 #include "parley/normalize.hpp"
 #include "parley/payload.hpp"
 #include "parley/place.hpp"

@@ -4,7 +4,7 @@
 #include <sstream>
 
 #include "parley/error.hpp"
-#include "parley/normalize.hpp"
+#include "parley/lookup.hpp"
 #include "parley/record_time.hpp"
 
 namespace parley::cli {
@@ -28,71 +28,15 @@ Relations parse_relations(const std::string& text) {
   return out;
 }
 
-// Names compare without case (ASCII) and with Arabic normalised.
-std::string folded(std::string_view text) {
-  std::string out = normalize_arabic(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
-template <class Entity>
-bool named(const Entity& e, const std::string& wanted) {
-  for (const auto& [lang, name] : e.names) {
-    if (folded(name) == wanted) return true;
-  }
-  if constexpr (requires { e.aliases; }) {
-    for (const auto& alias : e.aliases) {
-      if (folded(alias) == wanted) return true;
-    }
-  }
-  return false;
-}
-
-// The one id that starts with `prefix`, or nothing when none does. Throws
-// Error naming the flag and up to five candidates when several do.
-template <class Entity>
-auto by_prefix(const std::string& prefix, const std::vector<Entity>& all,
-               const char* flag) {
-  std::vector<decltype(Entity{}.id)> found;
-  for (const Entity& e : all) {
-    if (e.id.value.starts_with(prefix)) found.push_back(e.id);
-  }
-  if (found.size() > 1) {
-    std::string list;
-    for (std::size_t i = 0; i < found.size() && i < 5; ++i) {
-      list += (i ? ", " : "") + found[i].value;
-    }
-    if (found.size() > 5) list += ", ...";
-    throw Error(Errc::bad_value, flag,
-                "'" + prefix + "' is the start of " +
-                    std::to_string(found.size()) + " ids: " + list);
-  }
-  return found;
-}
-
-// Each value is an id, a name or alias in any language ("Iran", "إيران"),
-// or failing both the prefix of one id; a name may match several
-// entities. Throws Error naming the flag when a value matches nothing, or
-// is the prefix of several ids.
+// Each value is an id, a name or alias in any language, or the start of
+// one (parley::lookup). Throws Error naming the flag, with candidates, when
+// a value matches nothing or starts several names or ids (exit 65).
 template <class Entity>
 auto resolve(const std::vector<std::string>& values,
              const std::vector<Entity>& all, const char* flag) {
   std::vector<decltype(Entity{}.id)> out;
   for (const std::string& v : values) {
-    const std::size_t before = out.size();
-    const std::string wanted = folded(v);
-    for (const Entity& e : all) {
-      if (e.id.value == v || named(e, wanted)) out.push_back(e.id);
-    }
-    if (out.size() == before && !v.empty()) {
-      for (auto& id : by_prefix(v, all, flag)) out.push_back(std::move(id));
-    }
-    if (out.size() == before) {
-      throw Error(Errc::bad_value, flag,
-                  "no id, name or id prefix '" + v + "'");
-    }
+    for (auto& id : lookup(all, v, flag)) out.push_back(std::move(id));
   }
   return out;
 }

@@ -1,15 +1,16 @@
 // The full-text condition of a query (Query::text): every word must match
-// the event's text (event_search) or the quote of one of its claims
-// (claim_search).
+// the event's text (event_search) or the text of one of its claims
+// (claim_search). A word matches its written form, or its light stem when
+// it is Arabic (src/store/searchable.hpp); English words are stemmed by the
+// indexes' porter tokenizer on both sides.
 //
 // Two plans. Few matches: the matching versions are collected from both
 // text indexes and the page is sorted from them (cost follows the number of
 // matches). Many matches, for a page: the chronological order is walked and
 // each event is checked against the text indexes, stopping after the page
-// (cost follows limit × events / matches). The number of matches is bounded
-// from the fts5vocab tables of migration 005: the fewest documents any one
-// word is in.
-#include <algorithm>
+// (cost follows limit × events / matches). The choice counts the matching
+// versions of each index, stopping at the threshold, so it reads at most
+// √(limit × events) entries of each index whatever the words and stems.
 #include <cmath>
 
 #include <SQLiteCpp/Statement.h>
@@ -17,6 +18,7 @@
 #include "parley/normalize.hpp"
 
 #include "query/sql.hpp"
+#include "store/searchable.hpp"
 
 namespace parley::detail {
 namespace {
@@ -35,53 +37,56 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
-// The FTS5 query: every word, quoted, so no word is read as an operator.
+std::string quoted(const std::string& term) {
+  std::string out = "\"";
+  for (char c : term) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + '"';
+}
+
+// The FTS5 query: every word, each matching any of its search terms
+// (quoted, so no word is read as an operator): "talks" AND ("الغوطه" OR
+// "غوط").
 std::string match_expression(const std::vector<std::string>& words) {
   std::string out;
   for (const std::string& word : words) {
-    out += out.empty() ? "\"" : " \"";
-    for (char c : word)
-      out += c == '"' ? std::string("\"\"") : std::string(1, c);
-    out += '"';
+    const std::vector<std::string> terms = search_terms(word);
+    std::string any;
+    for (const std::string& term : terms) {
+      any += (any.empty() ? "" : " OR ") + quoted(term);
+    }
+    out += (out.empty() ? "" : " AND ") +
+           (terms.size() > 1 ? "(" + any + ")" : any);
   }
   return out;
 }
 
-// How many documents of `vocab` hold `word` as one token (ASCII lowercased,
-// as the unicode61 tokenizer stores it); 0 when it is not one token there.
-std::int64_t documents_with(SQLite::Database& db, const char* vocab,
-                            std::string word) {
-  for (char& c : word) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  SQLite::Statement s{
-      db, std::string("SELECT doc FROM ") + vocab + " WHERE term = ?"};
-  s.bind(1, word);
+// How many versions of `table` match `match`, counting no further than
+// `cap`. Reads at most `cap` entries of the index.
+std::int64_t matching(SQLite::Database& db, const char* table,
+                      const std::string& match, std::int64_t cap) {
+  SQLite::Statement s{db, std::string("SELECT count(*) FROM (SELECT 1 FROM ") +
+                              table + " WHERE " + table + " MATCH ? LIMIT ?)"};
+  s.bind(1, match);
+  s.bind(2, static_cast<int64_t>(cap));
   return s.executeStep() ? s.getColumn(0).getInt64() : 0;
-}
-
-// At most how many event versions and claims match every word.
-std::int64_t matches_at_most(SQLite::Database& db,
-                             const std::vector<std::string>& words) {
-  std::int64_t events = INT64_MAX, claims = INT64_MAX;
-  for (const std::string& word : words) {
-    events = std::min(events, documents_with(db, "event_search_terms", word));
-    claims = std::min(claims, documents_with(db, "claim_search_terms", word));
-  }
-  return events + claims;
 }
 
 // Whether walking the chronological order finds a page sooner than
 // collecting every match: when matches² > limit × events (the rows walked,
-// limit × events / matches, are fewer than the matches).
+// limit × events / matches, are fewer than the matches). The matches are
+// bounded above by the matching event and claim versions.
 bool walk_in_order(SQLite::Database& db, const Query& q,
-                   const std::vector<std::string>& words) {
+                   const std::string& match) {
   if (q.limit == 0) return false;
-  const double matches = static_cast<double>(matches_at_most(db, words));
   const double events = static_cast<double>(
       db.execAndGet("SELECT n FROM current_total WHERE entity = 'event'")
           .getInt64());
-  return matches * matches > static_cast<double>(q.limit) * events;
+  const auto threshold = static_cast<std::int64_t>(
+      std::floor(std::sqrt(static_cast<double>(q.limit) * events)));
+  const std::int64_t cap = threshold + 1;
+  const std::int64_t found = matching(db, "event_search", match, cap);
+  return found >= cap ||
+         found + matching(db, "claim_search", match, cap - found) >= cap;
 }
 
 }  // namespace
@@ -92,7 +97,7 @@ void text_filter(Where& where, SQLite::Database& db, const Query& q) {
   const std::string match = match_expression(words);
   std::vector<Binding> binds{match, match};
   const std::string claims = visible("c", q, binds);
-  if (walk_in_order(db, q, words)) {
+  if (walk_in_order(db, q, match)) {
     where.add(
         "(EXISTS (SELECT 1 FROM event_search WHERE event_search MATCH ? AND "
         "rowid = e.version) OR EXISTS (SELECT 1 FROM claim c WHERE c.event "

@@ -3,10 +3,12 @@
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <SQLiteCpp/Transaction.h>
+#include <sqlite3.h>
 
 #include "parley/error.hpp"
 
 #include "store/migrations.hpp"
+#include "store/searchable.hpp"
 
 namespace parley::detail {
 namespace {
@@ -21,6 +23,21 @@ int pragma_int(SQLite::Database& db, const char* pragma) {
 [[noreturn]] void refuse(SQLite::Database& db, Errc code,
                          const std::string& why) {
   throw Error(code, db.getFilename(), why);
+}
+
+// parley_searchable(text): searchable(text), for migrations that rebuild
+// the text indexes (schema/007_stemming.sql); NULL for NULL.
+void searchable_function(sqlite3_context* context, int, sqlite3_value** args) {
+  const unsigned char* text = sqlite3_value_text(args[0]);
+  if (!text) {
+    sqlite3_result_null(context);
+    return;
+  }
+  const std::string body = searchable(
+      std::string_view(reinterpret_cast<const char*>(text),
+                       static_cast<std::size_t>(sqlite3_value_bytes(args[0]))));
+  sqlite3_result_text(context, body.data(), static_cast<int>(body.size()),
+                      SQLITE_TRANSIENT);
 }
 
 }  // namespace
@@ -63,6 +80,10 @@ int check_parley_file(SQLite::Database& db, FileUse use) {
 
 void migrate(SQLite::Database& db) {
   const int version = check_parley_file(db, FileUse::write);
+  if (version < migrations().back().number) {
+    db.createFunction("parley_searchable", 1, true, nullptr,
+                      searchable_function);
+  }
   for (const Migration& m : migrations()) {
     if (m.number <= version) continue;
     SQLite::Transaction tx{db};

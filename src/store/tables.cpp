@@ -4,7 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "parley/normalize.hpp"
+#include "store/searchable.hpp"
 
 namespace parley::detail {
 namespace {
@@ -36,29 +36,29 @@ std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
 }
 
-// What a text search of the event matches (see schema/002_search.sql), or
-// nothing while an actor or place it names is not written yet.
+// What a text search of the event matches (see schema/002_search.sql and
+// 007_stemming.sql): titles, summaries, the names of its actors and of its
+// place and the places containing it, as searchable() stores them; nothing
+// while an actor or place it names is not written yet.
 std::optional<std::string> search_text(Statements& db, const Event& event) {
   std::string body;
   for (const auto& texts : {event.title, event.summary}) {
     for (const auto& [lang, text] : texts) body += text + "\n";
   }
   bool complete = true;
-  auto add_names = [&](const char* table, const std::string& id) {
-    const std::string* names = db.names_of(table, id);
+  auto add = [&](const std::string* names) {
     if (names) body += *names + "\n";
     complete = complete && names;
   };
   for (const Participant& p : event.participants) {
-    add_names("actor", p.actor.value);
+    add(db.names_of("actor", p.actor.value));
   }
   for (const PayloadActor& p : payload_actors(event.payload)) {
-    add_names("actor", p.actor.value);
+    add(db.names_of("actor", p.actor.value));
   }
-  if (event.place) add_names("place", event.place->value);
+  if (event.place) add(db.chain_names_of(event.place->value));
   if (!complete) return std::nullopt;
-  if (event.place) body.pop_back();  // no newline after the place's names
-  return normalize_arabic(body);
+  return searchable(body);
 }
 
 void index_text(Statements& db, const char* table, std::int64_t rowid,
@@ -105,6 +105,42 @@ const std::string* Statements::names_of(const char* table,
     it = names_.emplace(std::move(key), std::move(names)).first;
   }
   return it->second ? &*it->second : nullptr;
+}
+
+const std::string* Statements::chain_names_of(const std::string& id) {
+  std::string key = "place chain\n" + id;
+  if (auto it = names_.find(key); it != names_.end()) {
+    return it->second ? &*it->second : nullptr;
+  }
+  std::optional<std::string> chain = std::string();
+  std::string place = id;
+  for (int depth = 0; depth < 32; ++depth) {
+    const std::string* names = names_of("place", place);
+    if (!names) {
+      chain.reset();
+      break;
+    }
+    *chain += (depth ? "\n" : "") + *names;
+    Statement& q =
+        get("SELECT parent FROM place WHERE id = ? AND recorded_to IS NULL");
+    q.bind(1, place);
+    const bool parent = q.executeStep() && !q.getColumn(0).isNull();
+    if (parent) place = q.getColumn(0).getString();
+    q.reset();
+    if (!parent) break;
+  }
+  auto it = names_.emplace(std::move(key), std::move(chain)).first;
+  return it->second ? &*it->second : nullptr;
+}
+
+std::string Statements::source_title(const std::string& id) {
+  Statement& q =
+      get("SELECT ifnull(json_extract(doc, '$.title'), '') FROM source "
+          "WHERE id = ? AND recorded_to IS NULL");
+  q.bind(1, id);
+  std::string title = q.executeStep() ? q.getColumn(0).getString() : "";
+  q.reset();
+  return title;
 }
 
 void index_deferred_search(Statements& db) {
@@ -280,9 +316,14 @@ void Table<Claim>::insert(Statements& db, const Claim& claim,
   row.bind(6, std::string(to_string(claim.stance)));
   row.bind(7, doc);
   row.exec();
-  if (!claim.quote.empty()) {
-    index_text(db, "claim_search", db.db.getLastInsertRowid(),
-               normalize_arabic(claim.quote));
+  // The quote and the headline of the source it cites, as they are now: a
+  // later change of the source reaches the index with the claim's next
+  // version.
+  const std::int64_t version = db.db.getLastInsertRowid();
+  const std::string title = db.source_title(claim.source.value);
+  if (!claim.quote.empty() || !title.empty()) {
+    index_text(db, "claim_search", version,
+               searchable(claim.quote + "\n" + title));
   }
 }
 

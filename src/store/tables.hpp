@@ -35,6 +35,13 @@ class Statements {
   // language, for the search index (cached until forget_names); null when
   // there is no such entity (yet: a document may name it further on).
   const std::string* names_of(const char* table, const std::string& id);
+  // The names of the current place `id` and of every place containing it
+  // (search: the parent chain, at most 32 levels), cached as names_of;
+  // null while one of them is missing.
+  const std::string* chain_names_of(const std::string& id);
+  // The title of the current source `id`, "" when it has none or does not
+  // exist (yet). One indexed read; not cached.
+  std::string source_title(const std::string& id);
   void forget_names() { names_.clear(); }
 
   SQLite::Database& db;
