@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Finding actors, places and processes by name in the CLI (--actor,
 # --place, --process), and text search by stems and containing places:
-# the commands of notes/README-search.md, on a small place tree written
+# the commands of README.md "Finding things by name", on a small place tree written
 # here and on the Astana example.
 set -euo pipefail
 parley="$1/parley"

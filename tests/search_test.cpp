@@ -256,10 +256,13 @@ std::string old_event_text(SQLite::Database& db, std::int64_t version) {
       joined(db, names_sql("event", "place", "place"), version));
 }
 
-// Turns the fresh file at `path` into what version 6 stored.
+// Turns the fresh file at `path` into what version 6 stored: the search
+// tables as they were, and without what migration 008 adds.
 void make_version_6(const std::filesystem::path& path) {
   SQLite::Database db{path.string(), SQLite::OPEN_READWRITE};
   db.exec(
+      "DROP TRIGGER event_rule_insert; DROP TRIGGER event_rule_close;"
+      "DROP TABLE event_rule;"
       "DROP TABLE event_search; DROP TABLE claim_search;"
       "CREATE VIRTUAL TABLE event_search USING fts5 (body, tokenize = "
       "'unicode61 remove_diacritics 2');"
