@@ -3,6 +3,9 @@
 // notes/datasets.md, and every column kept (typed, or in the attributes
 // with its text). Expected values are read from the fixtures by the
 // tests' own CSV reader, or written here by hand.
+#include <fstream>
+#include <iterator>
+
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 
@@ -229,6 +232,38 @@ TEST_CASE("gdelt: CAMEO codes as strings, DATEADDED as the record time") {
     CHECK(attribute(truce, column) ==
           rows.at(0).at(static_cast<std::size_t>(at - columns.begin())));
   }
+}
+
+// Found by fuzz/datasets.cpp: GDELT gives one actor code several names
+// ("SYRIA", "DAMASCUS"), and each row its own record time (DATEADDED),
+// earlier than the newest one stored. Importing the same release again
+// took every row but the newest for a row of an older release and wrote
+// the other name into the actor's history.
+TEST_CASE("gdelt: a release imported again changes nothing") {
+  parley::test::TempDir dir;
+  std::ifstream in{fixture("gdelt-sample.tsv"), std::ios::binary};
+  std::string text{std::istreambuf_iterator<char>(in), {}};
+  const std::string syria = "\tSYRGOV\tSYRIA\t";
+  const std::size_t second = text.find(syria, text.find(syria) + 1);
+  REQUIRE(second != std::string::npos);
+  text.replace(second, syria.size(), "\tSYRGOV\tDAMASCUS\t");
+  const auto file = dir.path() / "gdelt.tsv";
+  std::ofstream(file, std::ios::binary) << text;
+
+  const auto db_path = dir.path() / "gdelt.db";
+  parley::Database db{db_path};
+  parley::DatasetOptions options;
+  options.release = "r1";
+  options.recorded = parley::parse_record_time("2024-06-01");
+  const auto first =
+      parley::import_dataset(db, parley::Dataset::gdelt, {file}, options);
+  REQUIRE(first.imported == first.read);
+  const std::string before = parley::test::dump(db_path);
+  const auto again =
+      parley::import_dataset(db, parley::Dataset::gdelt, {file}, options);
+  CHECK(again.read == first.read);
+  CHECK(again.unchanged == again.read);
+  CHECK(parley::test::dump(db_path) == before);
 }
 
 TEST_CASE("gdelt: CAMEO to PLOVER to parley kinds (notes/datasets.md)") {

@@ -54,6 +54,10 @@ class DatasetImport {
   void write_past_row(const RowEntities& row, const std::string& at);
   // The latest record time of a current event of the dataset, if any.
   std::optional<RecordTime> newest_release();
+  // Whether this import is a release recorded before the stored one. The
+  // import's record time decides, not a row's own (GDELT's DATEADDED): a
+  // file imported again is not an older release of itself.
+  bool older_release() const { return newest_ && at_ < *newest_; }
   template <class T>
   void write_shared(const T& value, const std::string& at);
   void write_actor(const Actor& actor, const std::string& at);
@@ -77,8 +81,8 @@ class DatasetImport {
   Writer writer_;
   PastVersions past_;
   Statements statements_;  // this class's own queries
-  // With a release: the record time of the stored (newer) release; rows
-  // recorded before it are written into history (write_past_row).
+  // With a release: the record time of the stored release; an older
+  // release's rows are written into history (write_past_row).
   std::optional<RecordTime> newest_;
   // Shared entities (actors, places, processes) as this import last wrote
   // or found them: a row naming one unchanged costs no query. Emptied when
@@ -224,7 +228,7 @@ std::optional<std::string> DatasetImport::seen_before(const EventId& id,
 
 void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   now_ = row.recorded.value_or(at_);
-  if (newest_ && now_ < *newest_) return write_past_row(row, at);
+  if (older_release()) return write_past_row(row, at);
   const std::optional<Event> stored = current_event(row.event.id);
   if (stored && stored->external && row.event.external) {
     // An unchanged row keeps the release it was read from.
@@ -385,7 +389,7 @@ ImportCounts DatasetImport::finish() {
     throw Error(Errc::bad_value, "", message);
   }
   // An older release closes nothing: what it lacks is left as it was.
-  if (!options_.release.empty() && !(newest_ && at_ < *newest_)) {
+  if (!options_.release.empty() && !older_release()) {
     close_dropped();
   }
   past_.finish();
