@@ -145,7 +145,7 @@ TEST_CASE("update of a missing id and an out-of-order record time fail") {
   CHECK(db.actor(ActorId{"actor:a"})->names.at("en") == "A");
 }
 
-TEST_CASE("remove closes the entity; it stays readable as of before") {
+TEST_CASE("remove closes the entity, it stays readable as of before") {
   Database db{":memory:"};
   db.add(person("actor:a", "A"), {at("2017-02-16T00:00:00Z")});
   db.remove(ActorId{"actor:a"}, {at("2017-02-17T00:00:00Z")});

@@ -10,7 +10,7 @@
 #include "parley/error.hpp"
 #include "parley/payload.hpp"
 
-TEST_CASE("JsonObject: {} by default; anything but an object is refused") {
+TEST_CASE("JsonObject: {} by default, anything but an object is refused") {
   CHECK(parley::JsonObject().value() == nlohmann::json::object());
   CHECK(parley::JsonObject().empty());
   const nlohmann::json array = nlohmann::json::array({1, 2});

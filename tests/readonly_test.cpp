@@ -95,10 +95,12 @@ TEST_CASE("an empty file is not a parley database to read") {
   CHECK(fs::file_size(file) == 0);
 }
 
-TEST_CASE("a read-only open does not migrate an older file; read-write does") {
+TEST_CASE("a read-only open does not migrate an older file, read-write does") {
   REQUIRE(Database::latest_schema_version() > 1);
   parley::test::TempDir dir;
-  const int old_version = Database::latest_schema_version() - 1;
+  // Version 6: from 007 on, a migration's SQL calls functions the library
+  // registers (parley_searchable), which older_file's bare connection lacks.
+  const int old_version = 6;
   const fs::path file = older_file(dir.path(), old_version);
   const std::string before = bytes(file);
   try {

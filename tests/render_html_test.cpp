@@ -78,7 +78,7 @@ TEST_CASE("html: Arabic titles right to left, with lang") {
                     "أستانا</bdi>") != std::string::npos);
 }
 
-TEST_CASE("html: claims as badges with their speaker; a denial styled apart") {
+TEST_CASE("html: claims as badges with their speaker, a denial styled apart") {
   const parley::Timeline t = parley::test::astana_timeline();
   const std::string page = html_of(t);
   std::size_t denials = 0;
@@ -120,7 +120,7 @@ TEST_CASE("html: planned versus actual, with the slip in days") {
   CHECK(count(page, "<rect class=\"planned\"") == slipped);
 }
 
-TEST_CASE("html: imprecise values as faded ranges; open starts still drawn") {
+TEST_CASE("html: imprecise values as faded ranges, open starts still drawn") {
   parley::Timeline t;
   t.events = {
       parley::test::make_event("e:open", "[..2017-02-16]", "Open"),

@@ -242,7 +242,7 @@ TEST_CASE("icalendar: a time of day in its zone becomes UTC") {
 }
 
 TEST_CASE(
-    "icalendar: imprecise dates span their period with a note; "
+    "icalendar: imprecise dates span their period with a note, "
     "open ones and unscheduled events are left out") {
   parley::Timeline t;
   t.events.push_back(scheduled_event("event:month", "2017-03"));

@@ -60,7 +60,7 @@ parley::Timeline tricky() {
 
 }  // namespace
 
-TEST_CASE("mermaid timeline: no raw ':', '#' or ';' from titles") {
+TEST_CASE("mermaid timeline: no raw colon, hash or semicolon from titles") {
   parley::RenderOptions o;
   o.title = "Astana: round #2; notes";
   const std::string text = timeline_text(tricky(), o);

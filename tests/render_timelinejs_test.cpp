@@ -137,7 +137,7 @@ TEST_CASE("timelinejs: BCE years skip year 0") {
   CHECK(by_id(doc, "e:zero").at("start_date").at("year") == "-1");
 }
 
-TEST_CASE("timelinejs: HTML in titles is escaped; a failed stream throws") {
+TEST_CASE("timelinejs: HTML in titles is escaped, a failed stream throws") {
   parley::Timeline t;
   t.events = {
       parley::test::make_event("e:x", "2017-02-16", "<b>bold</b> & co")};

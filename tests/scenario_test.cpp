@@ -196,7 +196,7 @@ TEST_CASE("F11: three morning sessions, Astana time, parts of the round") {
   }
 }
 
-TEST_CASE("F12: the first day centred on the ceasefire; constitution next") {
+TEST_CASE("F12: the first day centred on the ceasefire, constitution next") {
   const auto e = event("event:first-day-agenda");
   CHECK(std::get<parley::Statement>(e.payload).speaker->value ==
         "actor:kazakh-mfa-spokesperson");
