@@ -143,4 +143,23 @@ TEST_CASE("postgres backend: migrations refuse another application's tables") {
   db.rollback();
 }
 
+TEST_CASE("postgres backend: a migration applied out of order is refused") {
+  PARLEY_POSTGRES_DATABASE(server);
+  PostgresBackend db{server.conninfo()};
+  migrate_postgres(db);
+  const std::string before = catalog(db);
+  const auto& stemming = postgres_migrations()[1];
+  REQUIRE(std::string(stemming.name) == "007_stemming.sql");
+  try {
+    db.exec(stemming.sql);
+    FAIL("007 applied to format 8");
+  } catch (const parley::Error& e) {
+    CHECK(std::string(e.what()).find("migration 007 applies to storage "
+                                     "format 6; this database is at 8") !=
+          std::string::npos);
+  }
+  CHECK(catalog(db) == before);  // its transaction rolled back whole
+  CHECK(postgres_schema_version(db) == 8);
+}
+
 #endif  // PARLEY_HAS_POSTGRES

@@ -24,14 +24,20 @@
 -- written by parley (the backend writes from format 8 on), so in practice
 -- there is nothing to rebuild.
 BEGIN;
-DO $$
+-- Refuses (and so rolls back) a migration applied to any format but the
+-- one before it; later migrations call it too.
+CREATE OR REPLACE FUNCTION parley_expect_format(before integer,
+  migration text) RETURNS void
+LANGUAGE plpgsql AS $$
 BEGIN
-  IF (SELECT max(version) FROM parley_schema) IS DISTINCT FROM 6 THEN
-    RAISE EXCEPTION 'parley: migration 007 applies to storage format 6; '
-      'this database is at %', (SELECT max(version) FROM parley_schema)
+  IF (SELECT max(version) FROM parley_schema) IS DISTINCT FROM before THEN
+    RAISE EXCEPTION 'parley: migration % applies to storage format %; '
+      'this database is at %', migration, before,
+      (SELECT max(version) FROM parley_schema)
       USING ERRCODE = 'object_not_in_prerequisite_state';
   END IF;
 END $$;
+SELECT parley_expect_format(6, '007');
 
 CREATE TEXT SEARCH DICTIONARY parley_porter (
   TEMPLATE = snowball, Language = porter

@@ -19,14 +19,7 @@
 -- partitioned event table (006 says why). citus.sql drops these triggers on
 -- Citus with the count triggers; the writer keeps the rows there.
 BEGIN;
-DO $$
-BEGIN
-  IF (SELECT max(version) FROM parley_schema) IS DISTINCT FROM 7 THEN
-    RAISE EXCEPTION 'parley: migration 008 applies to storage format 7; '
-      'this database is at %', (SELECT max(version) FROM parley_schema)
-      USING ERRCODE = 'object_not_in_prerequisite_state';
-  END IF;
-END $$;
+SELECT parley_expect_format(7, '008');
 
 CREATE TABLE event_rule (
   dependent text NOT NULL,  -- the id of the event whose value is derived
