@@ -5,8 +5,11 @@
 // postgres_support.hpp).
 #ifdef PARLEY_HAS_POSTGRES
 
+#include <unistd.h>
+
 #include <cmath>
 #include <cstdint>
+#include <cstdio>
 #include <limits>
 #include <vector>
 
@@ -266,6 +269,24 @@ TEST_CASE("postgres backend: statements are prepared once per text and types") {
   const std::int64_t on_server =
       count(db, "pg_prepared_statements WHERE name LIKE 'parley_%'");
   CHECK(on_server == static_cast<std::int64_t>(db.prepared_statements()));
+}
+
+TEST_CASE("postgres backend: server notices are not printed") {
+  PARLEY_POSTGRES_DATABASE(server);
+  PostgresBackend db{server.conninfo()};
+  // stderr into a file while a statement draws a NOTICE from the server.
+  std::fflush(stderr);
+  const int saved = dup(2);
+  FILE* capture = std::tmpfile();
+  REQUIRE(capture);
+  dup2(fileno(capture), 2);
+  db.exec("DROP TABLE IF EXISTS no_such_table");
+  std::fflush(stderr);
+  dup2(saved, 2);
+  close(saved);
+  std::fseek(capture, 0, SEEK_END);
+  CHECK(std::ftell(capture) == 0);
+  std::fclose(capture);
 }
 
 #endif  // PARLEY_HAS_POSTGRES

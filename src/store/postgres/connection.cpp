@@ -76,6 +76,10 @@ Connection::Connection(const std::string& conninfo) {
     throw Error(Errc::io, display_, scrub("cannot connect: " + why));
   }
   PQsetClientEncoding(conn_, "UTF8");
+  // A library does not write to stderr: the server's notices ("relation
+  // already exists, skipping") are dropped, not printed by libpq.
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() { PQfinish(conn_); }
