@@ -98,7 +98,7 @@ std::optional<Tallies> from_months(Store store, const Query& q,
                                    GroupBy group) {
   const detail::Dialect& dialect = store.dialect;
   std::vector<Value> binds;
-  std::string where = "1";
+  std::string where = "TRUE";  // SQL both servers read as a condition
   if (!q.actors.empty()) {
     where += " AND actor = ?";
     binds.push_back(q.actors.front().value);

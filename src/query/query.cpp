@@ -211,7 +211,8 @@ namespace {
 
 // "SELECT lo, `columns` FROM ... WHERE " for `where`'s actor condition, and
 // its parameters.
-std::string select_from(const char* columns, const Where& where, ActorRead read,
+std::string select_from(const Dialect& dialect, const char* columns,
+                        const Where& where, ActorRead read,
                         std::vector<Value>& binds) {
   if (!where.actor) {
     return std::string("SELECT e.lo, ") + columns + " FROM event e WHERE ";
@@ -220,9 +221,8 @@ std::string select_from(const char* columns, const Where& where, ActorRead read,
   const bool role = !where.actor->role.empty();
   if (role) binds.push_back(where.actor->role);
   if (reads_by_actor(where, read)) {
-    return std::string("SELECT a.lo, ") + columns +
-           " FROM event_actor a JOIN event e ON e.version = a.version WHERE "
-           "a.actor = ? " +
+    return std::string("SELECT a.lo, ") + columns + " FROM " +
+           dialect.actor_events() + " WHERE a.actor = ? " +
            (role ? "AND a.role = ? " : "") + "AND ";
   }
   return std::string("SELECT e.lo, ") + columns +
@@ -239,7 +239,7 @@ std::string select_rows(const Dialect& dialect, const char* columns,
                         std::vector<Value>& binds, ActorRead read) {
   auto arm = [&](const std::string& window_sql,
                  const std::vector<Value>& window_binds) {
-    const std::string head = select_from(columns, where, read, binds);
+    const std::string head = select_from(dialect, columns, where, read, binds);
     binds.insert(binds.end(), where.binds.begin(), where.binds.end());
     binds.insert(binds.end(), window_binds.begin(), window_binds.end());
     binds.insert(binds.end(), extra_binds.begin(), extra_binds.end());

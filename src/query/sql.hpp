@@ -42,7 +42,7 @@ struct ActorCondition {
 // order. `window` and `actor`, when set, are conditions not yet in `sql`
 // (see select_rows): rows must overlap the window; name the actor.
 struct Where {
-  std::string sql = "1";
+  std::string sql = "TRUE";
   std::vector<Value> binds;
   std::optional<Window> window;
   std::optional<ActorCondition> actor;

@@ -62,6 +62,12 @@ class Dialect {
   virtual std::vector<Condition> window_arms(std::int64_t lo,
                                              std::int64_t hi) const = 0;
 
+  // The FROM clause of one actor's events in chronological order: the rows
+  // of event_actor `a` (filtered by the caller on a.actor, a.role), read in
+  // the order of event_actor_order (actor, lo), each joined to its event
+  // version `e` by one lookup (not a join that reads every event).
+  virtual std::string actor_events() const = 0;
+
   // Full text. The parameter that finds every word, a word matching any of
   // its terms: `words` = {{"talks"}, {"الغوطه", "غوط"}}.
   virtual std::string text_query(

@@ -60,6 +60,10 @@ class SqliteDialect final : public Dialect {
     };
   }
 
+  std::string actor_events() const override {
+    return "event_actor a JOIN event e ON e.version = a.version";
+  }
+
   // "talks" AND ("الغوطه" OR "غوط").
   std::string text_query(
       const std::vector<std::vector<std::string>>& words) const override {
