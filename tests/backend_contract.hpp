@@ -196,25 +196,26 @@ inline void transactions(Backend& b) {
 }  // namespace parley::test::contract
 
 // The contract's cases as test cases named "`name` backend: ...", each on
-// a fresh backend from `factory` (a function returning a pointer to one).
+// a fresh backend from `factory` (a function returning a pointer to one, or
+// null to skip the case: no server to test against).
 #define PARLEY_BACKEND_CONTRACT(name, factory)                             \
   TEST_CASE(name " backend: rows, NULLs, int64 extremes and UTF-8") {      \
-    parley::test::contract::values(*factory());                            \
+    if (auto b = factory()) parley::test::contract::values(*b);            \
   }                                                                        \
   TEST_CASE(name " backend: exec counts the rows it changed") {            \
-    parley::test::contract::changes(*factory());                           \
+    if (auto b = factory()) parley::test::contract::changes(*b);           \
   }                                                                        \
   TEST_CASE(name " backend: errors and their Errc") {                      \
-    parley::test::contract::errors(*factory());                            \
+    if (auto b = factory()) parley::test::contract::errors(*b);            \
   }                                                                        \
   TEST_CASE(name " backend: a Rows stays open while others run") {         \
-    parley::test::contract::rows_stay_open(*factory());                    \
+    if (auto b = factory()) parley::test::contract::rows_stay_open(*b);    \
   }                                                                        \
   TEST_CASE(name " backend: a statement runs again with new parameters") { \
-    parley::test::contract::statements_reused(*factory());                 \
+    if (auto b = factory()) parley::test::contract::statements_reused(*b); \
   }                                                                        \
   TEST_CASE(name " backend: transactions commit and roll back") {          \
-    parley::test::contract::transactions(*factory());                      \
+    if (auto b = factory()) parley::test::contract::transactions(*b);      \
   }                                                                        \
   static_assert(true, "")
 
