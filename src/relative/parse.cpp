@@ -54,7 +54,7 @@ bool d_day(Cursor& c, Expression& e) {
   if (!c.accept("d")) return false;
   c.accept("day");
   int sign = 1;
-  if (c.accept("-")) {
+  if (c.accept("-") || c.accept("minus")) {
     sign = -1;
   } else if (!c.accept("+") && !c.accept("plus")) {
     return false;
