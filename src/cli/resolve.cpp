@@ -123,7 +123,10 @@ int run_resolve(const ResolveArgs& args) {
   nlohmann::ordered_json out;
   out["phrase"] = phrase;
   out["lang"] = std::string(to_string(lang));
-  out["anchor"] = anchor.time().str();
+  // An event's anchor is its day (the value printed as edtf shows the
+  // clock time, when hours counted from it).
+  out["anchor"] = args.anchor_event.empty() ? anchor.time().str()
+                                            : date::format("%F", anchor.day());
   out["zone"] = anchor.zone().empty() ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(anchor.zone());
   out["rule"] = std::string(to_string(r.rule));
