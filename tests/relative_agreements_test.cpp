@@ -237,6 +237,8 @@ TEST_CASE("agreement phrases, English: hours and D-day in words") {
            "2017-02-02"},
           {"no later than D plus 180", thu, "d_day", "no_later_than", "P180D",
            "../2017-08-15"},
+          {"D+72 hours", thu, "d_day", "on", "PT72H", "2017-02-19"},
+          {"48 hours before D-day", thu, "d_day", "on", "-PT48H", "2017-02-14"},
       },
       parley::Lang::en);
 }
@@ -260,6 +262,7 @@ TEST_CASE("agreement phrases, Arabic: hours and D-day in words") {
           {"D-7", thu, "d_day", "on", "-P7D", "2017-02-09"},
           {"بحلول اليوم D + 180", thu, "d_day", "no_later_than", "P180D",
            "../2017-08-15"},
+          {"اليوم D + 72 ساعة", thu, "d_day", "on", "PT72H", "2017-02-19"},
       },
       parley::Lang::ar);
 }

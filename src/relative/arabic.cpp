@@ -720,7 +720,6 @@ bool arabic_d_day(Cursor& c, Expression& e) {
     take(k, {"اليوم", "يوم"});
     if (!d_day(k, e)) return false;
   }
-  if (e.unit == Unit::hour) return false;
   e.count *= before == 0 ? 1 : before;
   e.rule = Rule::d_day;
   c = k;

@@ -492,7 +492,7 @@ bool nth_day_after(Cursor& c, Expression& e) {
 // "seven days before D-day", "180 days after D-day", "two weeks prior to
 // D-day": D-day (the anchor) plus or minus a count, as Rule::d_day.
 bool counted_from_d_day(Cursor& c, Expression& e) {
-  if (!count_and_unit(c, e) || e.unit == Unit::hour) return false;
+  if (!count_and_unit(c, e)) return false;
   int sign = 0;
   if (c.accept("before") || c.accept_all({"prior", "to"})) {
     sign = -1;

@@ -62,10 +62,15 @@ bool d_day(Cursor& c, Expression& e) {
   const auto n = digits_value(c.peek());
   if (!n || *n > 100000) return false;
   c.advance();
-  c.accept_any({"days", "day"});
+  e.unit = Unit::day;
+  // "D+72 hours", "D-7 days"; in Arabic "ساعه", "ساعات".
+  if (c.accept_any({"hours", "hour", "ساعه", "ساعات"})) {
+    e.unit = Unit::hour;
+  } else {
+    c.accept_any({"days", "day"});
+  }
   e.rule = Rule::d_day;
   e.count = sign * *n;
-  e.unit = Unit::day;
   return true;
 }
 
