@@ -7,6 +7,8 @@
 -- On Citus the triggers that keep the counts (schema/004 semantics) are
 -- dropped: a trigger on a shard may only write colocated shards, and the
 -- count tables are keyed by day, actor, place or process, not by event.
+-- The triggers of event_rule (format 8) go too: they are per statement, on
+-- transition tables, which Citus does not run on shards.
 -- The writer keeps the counts itself there, in the write's distributed
 -- transaction (docs/postgres.md, "Next session").
 BEGIN;
@@ -21,6 +23,8 @@ BEGIN
   DROP TRIGGER IF EXISTS event_written ON event;
   DROP TRIGGER IF EXISTS event_closed ON event;
   DROP TRIGGER IF EXISTS event_actor_written ON event_actor;
+  DROP TRIGGER IF EXISTS event_rule_written ON event;  -- format 8
+  DROP TRIGGER IF EXISTS event_rule_closed ON event;
   FOR call IN SELECT parley_citus_plan() LOOP
     CONTINUE WHEN EXISTS (
       SELECT 1 FROM pg_dist_partition

@@ -1,0 +1,45 @@
+// The PostgreSQL tests' server: the connection string of the postgres CTest
+// fixture (tests/postgres_fixture.sh) or of $PARLEY_POSTGRES, and a fresh
+// database on it per test.
+#ifndef PARLEY_TESTS_POSTGRES_SUPPORT_HPP
+#define PARLEY_TESTS_POSTGRES_SUPPORT_HPP
+
+#include <optional>
+#include <string>
+
+namespace parley::test {
+
+// The server's connection string in key=value form: $PARLEY_POSTGRES, else
+// the file named by $PARLEY_POSTGRES_CONNINFO_FILE (CTest sets it for the
+// "postgres backend: …" cases). Empty when there is no server: the caller
+// skips, saying so (MESSAGE) — or, when PARLEY_REQUIRE_POSTGRES=1, fails.
+std::optional<std::string> postgres_server();
+
+// A database of its own on the server, created empty and dropped (with
+// its connections) when the object is destroyed.
+class PostgresDatabase {
+ public:
+  explicit PostgresDatabase(const std::string& server);
+  ~PostgresDatabase();
+  PostgresDatabase(const PostgresDatabase&) = delete;
+  PostgresDatabase& operator=(const PostgresDatabase&) = delete;
+
+  // Its connection string (the server's, with dbname= this database).
+  const std::string& conninfo() const { return conninfo_; }
+
+ private:
+  std::string server_;
+  std::string name_;
+  std::string conninfo_;
+};
+
+}  // namespace parley::test
+
+// Opens `var` as a PostgresDatabase on the test server, or skips the test
+// case (returns) when there is none; fails when PARLEY_REQUIRE_POSTGRES=1.
+#define PARLEY_POSTGRES_DATABASE(var)                          \
+  const auto parley_server_ = parley::test::postgres_server(); \
+  if (!parley_server_) return;                                 \
+  parley::test::PostgresDatabase var { *parley_server_ }
+
+#endif  // PARLEY_TESTS_POSTGRES_SUPPORT_HPP
