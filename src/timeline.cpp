@@ -4,12 +4,11 @@
 #include <set>
 #include <string>
 
-#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
 
-#include "store/impl.hpp"
+#include "store/access.hpp"
 
 namespace parley {
 namespace {
@@ -111,51 +110,60 @@ std::optional<Coordinates> Timeline::coordinates(const Event& event) const {
 
 namespace {
 
-// "the version of `alias` is visible at options.as_of (?1)".
-std::string visible(const char* alias, const ReadOptions& options) {
-  const std::string a = alias;
-  return options.as_of
-             ? a + ".recorded_from <= ?1 AND (" + a +
-                   ".recorded_to IS NULL OR " + a + ".recorded_to > ?1)"
-             : a + ".recorded_to IS NULL";
-}
+using detail::Value;
 
-// Reads the documents of the versions of `table` visible at `options`
-// whose key column is in the JSON array `ids`, in recorded order: one
-// statement. `filter` is SQL over the row (alias t) with ?2 for the array.
+// Reads the documents of the versions of `table` (alias t) visible at
+// `options` that meet `filter` (SQL over t, parameters `params`), in
+// recorded order: one statement.
 template <class T>
-std::vector<T> read_docs(SQLite::Database& db, const char* table,
-                         const std::string& filter, const std::string& ids,
+std::vector<T> read_docs(detail::Backend& backend, const char* table,
+                         const std::string& filter,
+                         const std::vector<Value>& params,
                          const ReadOptions& options) {
-  SQLite::Statement q{db, std::string("SELECT t.doc FROM ") + table +
-                              " t WHERE " + visible("t", options) + " AND " +
-                              filter + " ORDER BY t.version"};
-  if (options.as_of) {
-    q.bind(1, static_cast<int64_t>(detail::to_stored(*options.as_of)));
-  }
-  q.bind(2, ids);
+  std::vector<Value> all;
+  const std::string sql = std::string("SELECT t.doc FROM ") + table +
+                          " t WHERE " +
+                          detail::visible("t", options.as_of, all) + " AND " +
+                          filter + " ORDER BY t.version";
+  all.insert(all.end(), params.begin(), params.end());
+  const auto rows = backend.run(sql, all);
   std::vector<T> out;
-  while (q.executeStep()) {
-    out.push_back(nlohmann::json::parse(q.getColumn(0).getString()).get<T>());
+  while (rows->next()) {
+    out.push_back(nlohmann::json::parse(rows->text(0)).get<T>());
   }
   return out;
 }
 
 template <class Id>
-std::string json_ids(const std::set<Id>& ids) {
-  nlohmann::json out = nlohmann::json::array();
-  for (const Id& id : ids) out.push_back(id.value);
-  return out.dump();
+Value list_of(const detail::Dialect& dialect, const std::set<Id>& ids) {
+  std::vector<std::string> texts;
+  texts.reserve(ids.size());
+  for (const Id& id : ids) texts.push_back(id.value);
+  return dialect.list(texts);
 }
 
-// `ids` and their ancestors by the parent column of `table`, transitively,
-// as the versions visible at `options` name them.
-std::string with_ancestors(const char* table, const ReadOptions& options) {
-  return std::string(
-             "t.id IN (WITH RECURSIVE up(id) AS (SELECT value FROM "
-             "json_each(?2) UNION SELECT p.parent FROM ") +
-         table + " p JOIN up ON p.id = up.id WHERE p.parent IS NOT NULL AND " +
-         visible("p", options) + ") SELECT id FROM up)";
+// The documents of `table` whose id is in `ids`, and of their ancestors by
+// its parent column, transitively, as the versions visible at `options`
+// name them.
+template <class T, class Id>
+std::vector<T> read_with_ancestors(detail::Store store, const char* table,
+                                   const std::set<Id>& ids,
+                                   const ReadOptions& options) {
+  std::vector<Value> params{list_of(store.dialect, ids)};
+  const std::string filter =
+      "t.id IN (WITH RECURSIVE up(id) AS (" + store.dialect.list_rows() +
+      " UNION SELECT p.parent FROM " + table +
+      " p JOIN up ON p.id = up.id WHERE p.parent IS NOT NULL AND " +
+      detail::visible("p", options.as_of, params) + ") SELECT id FROM up)";
+  return read_docs<T>(store.backend, table, filter, params, options);
+}
+
+// The documents of `table` whose id is in `ids`.
+template <class T, class Id>
+std::vector<T> read_by_id(detail::Store store, const char* table,
+                          const std::set<Id>& ids, const ReadOptions& options) {
+  return read_docs<T>(store.backend, table, store.dialect.in_list("t.id"),
+                      {list_of(store.dialect, ids)}, options);
 }
 
 }  // namespace
@@ -163,7 +171,8 @@ std::string with_ancestors(const char* table, const ReadOptions& options) {
 Timeline make_timeline(const Database& database, std::vector<Event> events,
                        const ReadOptions& options) {
   return detail::guard([&] {
-    SQLite::Database& db = detail::DatabaseAccess::connection(database);
+    const detail::Store store = detail::DatabaseAccess::store(database);
+    const detail::Dialect& dialect = store.dialect;
     Timeline t;
     std::sort(events.begin(), events.end(), chronological);
     std::set<EventId> ids;
@@ -179,38 +188,31 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
       if (e.place) places.insert(*e.place);
       if (e.process) processes.insert(*e.process);
     }
-    const std::string event_ids = json_ids(ids);
-    t.claims = read_docs<Claim>(db, "claim",
-                                "t.event IN (SELECT value FROM json_each(?2))",
-                                event_ids, options);
-    t.links = read_docs<Link>(
-        db, "link",
-        "t.from_event IN (SELECT value FROM json_each(?2)) AND t.to_event IN "
-        "(SELECT value FROM json_each(?2))",
-        event_ids, options);
+    const Value event_ids = list_of(dialect, ids);
+    t.claims =
+        read_docs<Claim>(store.backend, "claim", dialect.in_list("t.event"),
+                         {event_ids}, options);
+    t.links = read_docs<Link>(store.backend, "link",
+                              dialect.in_list("t.from_event") + " AND " +
+                                  dialect.in_list("t.to_event"),
+                              {event_ids, event_ids}, options);
     std::set<SourceId> sources;
     for (const Claim& c : t.claims) {
       sources.insert(c.source);
       if (c.claimant) actors.insert(*c.claimant);
     }
-    for (Actor& a : read_docs<Actor>(
-             db, "actor", "t.id IN (SELECT value FROM json_each(?2))",
-             json_ids(actors), options)) {
+    for (Actor& a : read_by_id<Actor>(store, "actor", actors, options)) {
       t.actors.emplace(a.id, std::move(a));
     }
-    for (Source& s : read_docs<Source>(
-             db, "source", "t.id IN (SELECT value FROM json_each(?2))",
-             json_ids(sources), options)) {
+    for (Source& s : read_by_id<Source>(store, "source", sources, options)) {
       t.sources.emplace(s.id, std::move(s));
     }
     for (Place& p :
-         read_docs<Place>(db, "place", with_ancestors("place", options),
-                          json_ids(places), options)) {
+         read_with_ancestors<Place>(store, "place", places, options)) {
       t.places.emplace(p.id, std::move(p));
     }
     for (Process& p :
-         read_docs<Process>(db, "process", with_ancestors("process", options),
-                            json_ids(processes), options)) {
+         read_with_ancestors<Process>(store, "process", processes, options)) {
       t.processes.emplace(p.id, std::move(p));
     }
     t.events = std::move(events);

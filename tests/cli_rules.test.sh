@@ -76,6 +76,50 @@ out=$("$parley" report pledges pledges.db --due-by 2017-02-22 --format csv)
 grep -q "pledge-stop-shelling" <<<"$out" && ! grep -q "pledge-lift-siege" <<<"$out" || fail "report --due-by: $out"
 pass
 
+# Pledge flags page with --limit (the cursor on stderr continues exactly)
+# and count in `parley count`: overdue as of 02-26 are lift-siege (deadline
+# 02-25) and stop-shelling (02-20), both made on 02-16, so in id order.
+first=$("$parley" timeline pledges.db --overdue-as-of 2017-02-26 --limit 1 --format csv 2>cursor.txt | python3 -c '
+import csv, sys
+print(" ".join(r["event_id"] for r in csv.DictReader(sys.stdin)))')
+cursor=$(sed -n 's/^next: //p' cursor.txt)
+[[ -n $cursor ]] || fail "--limit 1 gave no cursor"
+second=$("$parley" timeline pledges.db --overdue-as-of 2017-02-26 --limit 1 --after "$cursor" --format csv 2>cursor.txt | python3 -c '
+import csv, sys
+print(" ".join(r["event_id"] for r in csv.DictReader(sys.stdin)))')
+[[ "$first $second" == "event:pledge-lift-siege event:pledge-stop-shelling" ]] || fail "pages: $first / $second"
+! grep -q "^next:" cursor.txt || [[ $(ids pledges.db --overdue-as-of 2017-02-26 --limit 1 --after "$(sed -n 's/^next: //p' cursor.txt)") == "" ]] || fail "a third page"
+out=$("$parley" count pledges.db --overdue-as-of 2017-02-26 --group none --format csv)
+[[ $(tail -n +2 <<<"$out" | awk -F, '{n += $2} END {print n}') == 2 ]] || fail "count --overdue-as-of: $out"
+out=$("$parley" count pledges.db --pledge-status fulfilled --by year --format json)
+grep -q '"events": 1' <<<"$out" || fail "count --pledge-status: $out"
+pass
+
+# Hours, and D-day in words, in parley resolve; an hour rule stored.
+edtf() { python3 -c 'import json, sys; print(json.load(sys.stdin)["edtf"])'; }
+[[ $("$parley" resolve --anchor 2017-02-16 "within 72 hours" | edtf) == "2017-02-16/2017-02-19" ]] || fail "within 72 hours"
+[[ $("$parley" resolve --anchor 2017-02-16 --lang ar "خلال 72 ساعة" | edtf) == "2017-02-16/2017-02-19" ]] || fail "خلال 72 ساعة"
+# 06:00 EST on 03-10 + 72 hours on the clock: 06:00 EDT on 03-13.
+[[ $("$parley" resolve --anchor 2017-03-10T06:00:00-05:00 --zone America/New_York "within 72 hours" | edtf) == "2017-03-10T06:00:00-05:00/2017-03-13T06:00:00-04:00" ]] || fail "within 72 hours on the clock"
+# The ceasefire, 23:30 on 11-30 in Bogota (-05:00), + 48 hours.
+[[ $("$parley" resolve --db rules.db --anchor-event event:ceasefire "no later than 48 hours after the ceasefire" | edtf) == "../2016-12-04T23:30:00-05:00" ]] || fail "48 hours after the moved ceasefire"
+[[ $("$parley" resolve --anchor 2017-02-16 "D minus 7" | edtf) == "2017-02-09" ]] || fail "D minus 7"
+[[ $("$parley" resolve --anchor 2017-02-16 "seven days before D-day" | edtf) == "2017-02-09" ]] || fail "seven days before D-day"
+[[ $("$parley" resolve --anchor 2017-02-16 --lang ar "قبل اليوم D بسبعة أيام" | edtf) == "2017-02-09" ]] || fail "قبل اليوم D بسبعة أيام"
+"$parley" resolve --db rules.db --anchor-event event:ceasefire "within 72 hours" > rule.json
+python3 - rule.json > hours.json <<'PY'
+import json, sys
+rule = json.load(open(sys.argv[1]))
+print(json.dumps({"format": "parley", "version": 1, "recorded": "2016-12-11T00:00:00Z",
+  "events": [{"id": "event:verify", "kind": "custom", "title": {"en": "Verification"},
+              "time_rule": rule, "details": {"name": "verification"}}]}))
+PY
+"$parley" import rules.db hours.json || fail "import an hour rule"
+out=$("$parley" help rules)
+grep -qx "  d_day" <<<"$out" && grep -qx "  within" <<<"$out" && grep -qx "  hour" <<<"$out" || fail "help rules: $out"
+[[ $(time_of rules.db event:verify) == "2016-12-02T23:30:00-05:00/2016-12-05T23:30:00-05:00" ]] || fail "stored hour rule: $(time_of rules.db event:verify)"
+pass
+
 # Flagged events.
 cat > flagged.json <<'JSON'
 {"format": "parley", "version": 1,

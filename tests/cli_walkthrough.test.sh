@@ -163,4 +163,20 @@ expect_exit 74 "$parley" import text.db "$source/examples/data/astana-2017.json"
 expect_ok "$parley" migrate astana.db
 "$parley" migrate --help | grep -q "Example" || fail "migrate --help has no example"
 pass
+# [h-rules, issue 11] Pledges: status, pledgers, deadline and the events that
+# fulfil or violate each; --overdue-as-of finds the overdue one. By hand from
+# tests/report/calendar.json: stop-shelling (Russia, Turkey) is due
+# 2017-02-20 and violated by event:shelling-douma; as of 02-21 it alone is
+# overdue (lift-siege is due 02-25, release 03-01).
+"$parley" init pledges.db && "$parley" import pledges.db "$source/tests/report/calendar.json"
+out=$("$parley" report pledges pledges.db)
+block=$(sed -n '/^event:pledge-stop-shelling/,/^event:/p' <<<"$out")
+grep -qx "  status: broken" <<<"$block" && grep -qx "  pledgers: Russia; Turkey" <<<"$block" &&
+  grep -qx "  deadline: 2017-02-20" <<<"$block" &&
+  grep -qx "  violated_by: event:shelling-douma" <<<"$block" || fail "report pledges: $out"
+grep -qx "  fulfilled_by: event:release-50" <<<"$out" || fail "report pledges fulfils: $out"
+out=$("$parley" report pledges pledges.db --overdue-as-of 2017-02-21 --format json)
+[[ $(python3 -c 'import json,sys; print(" ".join(r["id"] for r in json.load(sys.stdin)))' <<<"$out") == "event:pledge-stop-shelling" ]] ||
+  fail "report pledges --overdue-as-of: $out"
+pass
 echo "$passed passed (with issue 12's checks), 0 failed"

@@ -32,16 +32,22 @@ Fixture& fixture() {
   return f;
 }
 
+parley::OpenOptions read_only() {
+  parley::OpenOptions o;
+  o.read_only = true;
+  return o;
+}
+
 // The plan of the first batch of `q` (or of its count), one line per step.
 std::vector<std::string> plan(const parley::Query& q, bool count = false) {
-  SQLite::Database db{fixture().file.string(), SQLite::OPEN_READONLY};
+  const parley::Database db{fixture().file, read_only()};
+  const auto store = parley::detail::DatabaseAccess::store(db);
   const parley::detail::QuerySql sql =
-      count ? parley::detail::count_sql(db, q)
-            : parley::detail::query_sql(db, q, 101);
-  SQLite::Statement s{db, "EXPLAIN QUERY PLAN " + sql.sql};
-  parley::detail::bind_all(s, sql);
+      count ? parley::detail::count_sql(store, q)
+            : parley::detail::query_sql(store, q, 101);
+  const auto s = store.backend.run("EXPLAIN QUERY PLAN " + sql.sql, sql.binds);
   std::vector<std::string> lines;
-  while (s.executeStep()) lines.push_back(s.getColumn(3).getString());
+  while (s->next()) lines.emplace_back(s->text(3));
   return lines;
 }
 
@@ -209,12 +215,12 @@ TEST_CASE("query plans: the hook returns the statement Database::query runs") {
   q.limit = 3;
   parley::Database db{fixture().file};
   const parley::Page page = db.query(q);
-  SQLite::Database raw{fixture().file.string(), SQLite::OPEN_READONLY};
-  const parley::detail::QuerySql sql = parley::detail::query_sql(raw, q, 3);
-  SQLite::Statement s{raw, sql.sql};
-  parley::detail::bind_all(s, sql);
+  const parley::Database other{fixture().file, read_only()};
+  const auto store = parley::detail::DatabaseAccess::store(other);
+  const parley::detail::QuerySql sql = parley::detail::query_sql(store, q, 3);
+  const auto s = store.backend.run(sql.sql, sql.binds);
   std::vector<std::string> ids;
-  while (s.executeStep()) ids.push_back(s.getColumn(2).getString());
+  while (s->next()) ids.emplace_back(s->text(2));
   std::vector<std::string> expected;
   for (const auto& e : page.events) expected.push_back(e.id.value);
   CHECK(ids == expected);

@@ -377,8 +377,9 @@ TEST_CASE("a word in most events: pages walk in order and find what all do") {
   q.text = "Talks";
   CHECK(ids(db.query(q)) == expected);
   q.limit = 7;
-  const auto sql = parley::detail::query_sql(
-      parley::detail::DatabaseAccess::connection(db), q, 8);
+  const auto sql =  // seam helper: the Store, not the SQLite connection
+      parley::detail::query_sql(parley::detail::DatabaseAccess::store(db), q,
+                                8);
   CHECK(sql.sql.find("EXISTS (SELECT 1 FROM event_search") !=
         std::string::npos);
   const Ids paged = every_page(db, q);

@@ -209,3 +209,92 @@ TEST_CASE("agreement phrases: what is refused") {
   CHECK_THROWS_AS(parley::resolve("signed by Russia", parley::Lang::en, anchor),
                   parley::Error);
 }
+
+// Hours against a whole day (the anchor any time of 2017-02-16): 72 hours
+// fall on 02-19; 48 on 02-18; 36 on 02-17 or 02-18, so a window of 36
+// hours reaches 02-18 and "not before" starts on 02-17; 2 hours on 02-16
+// or 02-17. D-day words: D - 7 is 02-09, D + 180 is 08-15 (see above),
+// two weeks before is 02-02.
+TEST_CASE("agreement phrases, English: hours and D-day in words") {
+  check(
+      {
+          {"within 72 hours", thu, "later", "within", "PT72H",
+           "2017-02-16/2017-02-19"},
+          {"72 hours later", thu, "later", "on", "PT72H", "2017-02-19"},
+          {"no later than 48 hours after the signing", thu, "later",
+           "no_later_than", "PT48H", "../2017-02-18"},
+          {"within 36 hours", thu, "later", "within", "PT36H",
+           "2017-02-16/2017-02-18"},
+          {"36 hours later", thu, "later", "on", "PT36H",
+           "[2017-02-17,2017-02-18]"},
+          {"not before 36 hours after the signing", thu, "later", "not_before",
+           "PT36H", "2017-02-17/.."},
+          {"D minus 7", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"D-day minus 7", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"seven days before D-day", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"180 days after D-day", thu, "d_day", "on", "P180D", "2017-08-15"},
+          {"two weeks prior to D-day", thu, "d_day", "on", "-P2W",
+           "2017-02-02"},
+          {"no later than D plus 180", thu, "d_day", "no_later_than", "P180D",
+           "../2017-08-15"},
+          {"D+72 hours", thu, "d_day", "on", "PT72H", "2017-02-19"},
+          {"48 hours before D-day", thu, "d_day", "on", "-PT48H", "2017-02-14"},
+      },
+      parley::Lang::en);
+}
+
+TEST_CASE("agreement phrases, Arabic: hours and D-day in words") {
+  check(
+      {
+          {"خلال 72 ساعة", thu, "later", "within", "PT72H",
+           "2017-02-16/2017-02-19"},
+          {"خلال ٧٢ ساعة", thu, "later", "within", "PT72H",
+           "2017-02-16/2017-02-19"},
+          {"بعد 72 ساعة", thu, "later", "on", "PT72H", "2017-02-19"},
+          {"في موعد لا يتجاوز 48 ساعة من التوقيع", thu, "later",
+           "no_later_than", "PT48H", "../2017-02-18"},
+          {"خلال ساعتين", thu, "later", "within", "PT2H",
+           "2017-02-16/2017-02-17"},
+          {"قبل اليوم D بسبعة أيام", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"سبعة أيام قبل اليوم D", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"اليوم D + 180", thu, "d_day", "on", "P180D", "2017-08-15"},
+          {"بعد اليوم D بـ180 يوماً", thu, "d_day", "on", "P180D", "2017-08-15"},
+          {"D-7", thu, "d_day", "on", "-P7D", "2017-02-09"},
+          {"بحلول اليوم D + 180", thu, "d_day", "no_later_than", "P180D",
+           "../2017-08-15"},
+          {"اليوم D + 72 ساعة", thu, "d_day", "on", "PT72H", "2017-02-19"},
+      },
+      parley::Lang::ar);
+}
+
+// On the anchor's clock: 06:00 on Friday 2017-03-10 in New York is 11:00Z
+// (EST, -05:00); summer time starts on Sunday 03-12 at 02:00, so 06:00 on
+// 03-13 is 10:00Z (EDT, -04:00): 72 hours on the clock, 71 elapsed.
+TEST_CASE("agreement phrases: hours count on the anchor's clock") {
+  const parley::Anchor six = parley::Anchor::from(
+      parley::Edtf::parse("2017-03-10T06:00:00-05:00"), "America/New_York");
+  REQUIRE(six.clock());
+  const auto within = [&](const char* phrase, parley::Lang lang) {
+    return parley::resolve(phrase, lang, six).value.str();
+  };
+  CHECK(within("within 72 hours", parley::Lang::en) ==
+        "2017-03-10T06:00:00-05:00/2017-03-13T06:00:00-04:00");
+  CHECK(within("خلال 72 ساعة", parley::Lang::ar) ==
+        "2017-03-10T06:00:00-05:00/2017-03-13T06:00:00-04:00");
+  CHECK(within("no later than 48 hours after the signing", parley::Lang::en) ==
+        "../2017-03-12T06:00:00-04:00");
+  CHECK(within("12 hours earlier", parley::Lang::en) ==
+        "2017-03-09T18:00:00-05:00");
+  // The UTC end is 10:00Z on 03-13: its UTC day bounds the value.
+  const parley::Bounds b =
+      parley::resolve("72 hours later", parley::Lang::en, six).value.bounds();
+  CHECK(parley::to_string(*b.earliest_start) == "2017-03-13");
+  // A date-time without a zone keeps its written offset.
+  const parley::Anchor utc =
+      parley::Anchor::from(parley::Edtf::parse("2016-12-01T04:30:00Z"));
+  CHECK(parley::resolve("72 hours later", parley::Lang::en, utc).value.str() ==
+        "2016-12-04T04:30:00Z");
+  // Day counts still name days.
+  CHECK(parley::resolve("within 3 days", parley::Lang::en, six).value.str() ==
+        "2017-03-10/2017-03-13");
+}

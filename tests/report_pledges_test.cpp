@@ -9,6 +9,7 @@
 #include <vector>
 
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
 #include "parley/record_time.hpp"
@@ -135,4 +136,118 @@ TEST_CASE("overdue: no deadline, a deadline not yet passed, fulfilled") {
       CHECK(parley::overdue(e, parley::parse_record_time("2017-02-26")));
     }
   }
+}
+
+namespace {
+
+// Eight pledges made on 2017-01-01..08 with deadlines 2017-02-01..08, each
+// beside a meeting on its day; the meetings on the 2nd and 5th fulfil the
+// pledges of those days. Overdue as of 2017-02-10: every deadline has
+// passed, so the six unfulfilled pledges 1, 3, 4, 6, 7, 8, in that order.
+parley::Database& eight_pledges() {
+  static parley::Database db = [] {
+    nlohmann::json doc = {{"format", "parley"},
+                          {"version", 1},
+                          {"recorded", "2017-01-01T00:00:00Z"}};
+    doc["actors"] = {
+        {{"id", "actor:a"}, {"kind", "state"}, {"names", {{"en", "A"}}}}};
+    for (int k = 1; k <= 8; ++k) {
+      const std::string n = std::to_string(k);
+      doc["events"].push_back({{"id", "event:p" + n},
+                               {"kind", "pledge"},
+                               {"title", {{"en", "Pledge " + n}}},
+                               {"time", "2017-01-0" + n},
+                               {"details",
+                                {{"pledger", "actor:a"},
+                                 {"status", "made"},
+                                 {"deadline", "2017-02-0" + n}}}});
+      doc["events"].push_back({{"id", "event:m" + n},
+                               {"kind", "meeting"},
+                               {"title", {{"en", "Meeting " + n}}},
+                               {"time", "2017-01-0" + n}});
+    }
+    for (const char* k : {"2", "5"}) {
+      doc["links"].push_back({{"from", std::string("event:m") + k},
+                              {"kind", "fulfils"},
+                              {"to", std::string("event:p") + k}});
+    }
+    parley::Database d(":memory:");
+    d.import_json(doc);
+    return d;
+  }();
+  return db;
+}
+
+// The ids of every page of `filter` with `limit` per page, in order.
+std::vector<std::string> paged(const parley::PledgeFilter& filter,
+                               std::size_t limit, std::size_t& pages) {
+  std::vector<std::string> out;
+  parley::Query q;
+  q.limit = limit;
+  pages = 0;
+  for (;;) {
+    const parley::PledgePage page =
+        parley::pledge_page(eight_pledges(), q, filter);
+    CHECK(page.entries.size() <= limit);
+    ++pages;
+    for (const auto& e : page.entries) out.push_back(e.pledge.id.value);
+    if (!page.next) break;
+    CHECK(page.entries.size() == limit);  // only the last page is short
+    q.after = page.next;
+    REQUIRE(pages < 20);
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("pledge filters page: pages concatenated are the whole list") {
+  parley::PledgeFilter overdue;
+  overdue.overdue_as_of = end_of("2017-02-10");
+  const std::vector<std::string> six = {"event:p1", "event:p3", "event:p4",
+                                        "event:p6", "event:p7", "event:p8"};
+  std::vector<std::string> unpaged;
+  for (const auto& e :
+       parley::pledge_tracker(eight_pledges(), parley::Query{}, overdue)) {
+    unpaged.push_back(e.pledge.id.value);
+  }
+  CHECK(unpaged == six);
+  for (std::size_t limit : {1, 2, 4, 5, 6, 10}) {
+    CAPTURE(limit);
+    std::size_t pages = 0;
+    CHECK(paged(overdue, limit, pages) == six);
+    CHECK(pages >= (6 + limit - 1) / limit);
+  }
+  // The first page of two: pledges 1 and 3 (2 is fulfilled).
+  parley::Query two;
+  two.limit = 2;
+  const parley::PledgePage first =
+      parley::pledge_page(eight_pledges(), two, overdue);
+  CHECK(ids(first.entries) == std::vector<std::string>{"event:p1", "event:p3"});
+  REQUIRE(first.next);
+  // Deadlines due by 02-03: pledges 1, 2, 3, paged one at a time.
+  parley::PledgeFilter due;
+  due.due_to = day(2017, 2, 3);
+  std::size_t pages = 0;
+  CHECK(paged(due, 1, pages) ==
+        std::vector<std::string>{"event:p1", "event:p2", "event:p3"});
+}
+
+TEST_CASE("pledge filters count: as many as listed") {
+  parley::PledgeFilter overdue;
+  overdue.overdue_as_of = end_of("2017-02-10");
+  const auto entries =
+      parley::pledge_tracker(eight_pledges(), parley::Query{}, overdue);
+  const auto counts = parley::count_pledges(entries, parley::Period::month,
+                                            parley::GroupBy::kind);
+  // Six overdue pledges, all made in January 2017.
+  REQUIRE(counts.size() == 1);
+  CHECK(counts[0].period == "2017-01");
+  CHECK(counts[0].key == "pledge");
+  CHECK(counts[0].count == 6);
+  const auto by_day = parley::count_pledges(entries, parley::Period::day,
+                                            parley::GroupBy::actor);
+  REQUIRE(by_day.size() == 6);
+  CHECK(by_day[1].period == "2017-01-03");
+  CHECK(by_day[1].key == "actor:a");
 }

@@ -62,14 +62,14 @@
 // unresolved: a bare day without a month ("on the 23rd"), "the week after
 // next", and a phrase holding two expressions ("Thursday next week",
 // "الخميس، متأخرة يوماً") — resolve such parts one at a time. Dates in
-// digits ("23/2") are not read: they are not relative. "D minus 7" in
-// words is not read ("D-7" is); a sense over a one-of set (an unknown-tense
-// weekday with weekday_either) is refused.
+// digits ("23/2") are not read: they are not relative. A sense over a
+// one-of set (an unknown-tense weekday with weekday_either) is refused.
 //
 // Thread-safety: all functions are pure; concurrent calls are safe.
 #ifndef PARLEY_RELATIVE_HPP
 #define PARLEY_RELATIVE_HPP
 
+#include <chrono>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -131,8 +131,9 @@ enum class Rule {
   // "the second day after X", "اليوم الثاني بعد": anchor + count days (the
   // first day after is anchor + 1); the anchor is X.
   day_after,
-  // "D+180", "D-day + 180", "D-7": D-day (the anchor) + count days, count
-  // negative before it.
+  // "D+180", "D-day + 180", "D-7", "D minus 7", "seven days before D-day",
+  // "180 days after D-day", "اليوم D + 180", "قبل اليوم D بسبعة أيام": D-day
+  // (the anchor) + count days, count negative before it.
   d_day,
 };
 std::string_view to_string(Rule rule) noexcept;
@@ -155,8 +156,18 @@ enum class Sense {
 };
 std::string_view to_string(Sense sense) noexcept;
 
-// The unit of a count or an offset.
-enum class Unit { day, week, month, year };
+// The unit of a count or an offset. Hours ("within 72 hours", "خلال 72
+// ساعة") count on the anchor's clock when it has one: the local wall time
+// plus the hours, in the anchor's zone, its UTC instant by the zone's rules
+// on the day it lands ("within 72 hours" of 06:00 on 2017-03-10 in
+// America/New_York ends at 06:00 local on 03-13, 10:00Z after the change
+// to summer time). Against a whole day (no clock), an hour count names the
+// days the instant can fall on, the anchor being any time of its day: a
+// multiple of 24 hours is that many days ("72 hours after" 03-10 is
+// 03-13); otherwise "36 hours after" 03-10 is one of [03-11,03-12], a
+// window or deadline ends on the later day ("within 36 hours": 03-10/03-12)
+// and "not before" starts on the earlier.
+enum class Unit { day, week, month, year, hour };
 
 // A signed displacement from the anchor to a resolved value's start.
 struct Offset {
@@ -167,7 +178,7 @@ struct Offset {
 };
 
 // ISO 8601 duration text, negative with a leading minus (ISO 8601-2):
-// "P7D", "-P1D", "P1W", "P0M", "-P1Y".
+// "P7D", "-P1D", "P1W", "P0M", "-P1Y", "PT72H".
 std::string to_string(const Offset& offset);
 
 // A relative expression: a rule and its parameters. Only the fields the
@@ -223,6 +234,17 @@ class Anchor {
   // The value the anchor came from: Edtf::from_day(day) when built from a
   // day.
   const Edtf& time() const noexcept { return time_; }
+  // The anchor's wall-clock time when it came from a date-time (from(),
+  // at()): local to zone(), or as written when zone() is empty; empty for
+  // a day. Hour offsets count from it.
+  const std::optional<date::local_seconds>& clock() const noexcept {
+    return clock_;
+  }
+  // With clock() and no zone(): the UTC offset written with the date-time
+  // ("Z" is 0); empty when none was written.
+  const std::optional<std::chrono::seconds>& clock_offset() const noexcept {
+    return clock_offset_;
+  }
   // The qualifier to carry to results: "", "?", "~" or "%".
   const std::string& qualifier() const noexcept { return qualifier_; }
 
@@ -235,6 +257,8 @@ class Anchor {
   std::string zone_;
   Edtf time_;
   std::string qualifier_;
+  std::optional<date::local_seconds> clock_;
+  std::optional<std::chrono::seconds> clock_offset_;
 };
 
 struct ResolveOptions {

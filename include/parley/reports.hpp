@@ -95,8 +95,8 @@ struct PledgeFilter {
   // without a deadline is left out.
   std::optional<Day> due_from;
   std::optional<Day> due_to;
-  // Pledges overdue as known at this record time (overdue()). Costs a
-  // second tracker read, as of this time.
+  // Pledges overdue as known at this record time (overdue() of the
+  // pledge's version then, with the links known then).
   std::optional<RecordTime> overdue_as_of;
   // The entry's status is one of these; empty: any.
   std::vector<PledgeStatus> statuses;
@@ -104,9 +104,38 @@ struct PledgeFilter {
   bool violated = false;
 };
 
-// The tracker's entries that pass `filter`, in the same order.
+// The tracker's entries that pass `filter`, in the same order:
+// pledge_page() with no limit.
 std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query,
                                         const PledgeFilter& filter);
+
+// One page of the pledges that pass `filter`: at most query.limit of them
+// (0: all), continuing after query.after, and the cursor of the next page
+// (empty on the last). Concatenated pages equal pledge_tracker(db, query,
+// filter); a cursor is one Database::query gives, so it also continues a
+// plain query of pledges.
+struct PledgePage {
+  std::vector<PledgeEntry> entries;
+  std::optional<std::string> next;
+};
+
+// Cost: reads the pledges the query selects page by page (query.limit at a
+// time, so a page that many filtered out is followed by the next, and one
+// more read of a page to find the cursor when the last page is cut short),
+// never the other events; plus, once per call, the accounts of the
+// selected pledges (as accounts() reads them: the pledges and every claim)
+// and every link as of the query's as_of (and the links as of
+// filter.overdue_as_of, with the version of each candidate pledge then).
+// Throws as Database::query does.
+PledgePage pledge_page(const Database& db, const Query& query,
+                       const PledgeFilter& filter);
+
+// The entries counted as Database::count counts events: by the period of
+// the pledge's earliest start, and by kind, actor (each actor a pledge
+// names, as participant or in its payload), place, process or none; sorted
+// by period, then key. Pledges carry no deaths. Pure.
+std::vector<Count> count_pledges(const std::vector<PledgeEntry>& entries,
+                                 Period period, GroupBy group);
 
 // A scheduled event: planned versus actual.
 struct ScheduleEntry {

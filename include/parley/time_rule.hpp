@@ -8,7 +8,9 @@
 // (relative.hpp) — its rule, count, unit and sense. The stored value is
 // derived from the rule when the event is written, and re-derived, as a
 // new version recorded at the same record time, whenever the anchor event
-// changes; rules chain through other rules.
+// changes; rules chain through other rules. A rule is read against the
+// anchor's version as known at the dependent's record time, whatever the
+// order of the writes (see Database::add).
 //
 //   parley::TimeRule withdraw;
 //   withdraw.anchor_event = parley::EventId{"event:entry-into-force"};
@@ -35,6 +37,7 @@
 
 #include <nlohmann/json_fwd.hpp>
 
+#include "parley/clock.hpp"
 #include "parley/enum_names.hpp"
 #include "parley/ids.hpp"
 #include "parley/relative.hpp"
@@ -60,11 +63,30 @@ struct TimeRule {
   bool operator==(const TimeRule&) const = default;
 };
 
+// The anchor a rule reads on an event's time: the day `side` of `time`
+// names (a day or date-time is its own start and end; an interval gives
+// its first or last day when that is known to the day), read in `zone`
+// (empty: the zone of `clock`). Its clock time, from which hour offsets
+// count (see Unit), is the date-time's, or else the exact `clock`'s
+// start, or its end (on the next day when a one-day range crosses
+// midnight) for AnchorSide::end; an approximate clock ("evening") or none
+// leaves the anchor a whole day. `parley resolve --anchor-event` and the
+// store both read anchors through it.
+// Error: parley::Error with Errc::unresolved (where "anchor") when the side
+// is not one day ("2016-12" has no single start day); as Anchor::from for
+// the zone, and as to_utc for the clock.
+Anchor anchor_on(AnchorSide side, const Edtf& time,
+                 const std::optional<TimeOfDay>& clock, std::string zone);
+
+// The value `rule` gives against `anchor`: resolve(rule.expression,
+// anchor).value. Error: as resolve().
+Edtf derive(const TimeRule& rule, const Anchor& anchor);
+
 // The value `rule` gives against the time `anchor_time` (the anchor event's
 // time, or rule.anchor when there is no anchor event) with the clock zone
-// `anchor_zone` (the anchor event's; used when rule.zone is empty).
-// Error: parley::Error with Errc::unresolved when the anchor's side is not
-// one day ("2016-12" has no single start day), or as resolve() does.
+// `anchor_zone` (the anchor event's; used when rule.zone is empty):
+// derive(rule, anchor_on(rule.anchor_side, anchor_time, {}, zone)).
+// Error: as anchor_on() and resolve().
 Edtf derive(const TimeRule& rule, const Edtf& anchor_time,
             const std::string& anchor_zone = {});
 

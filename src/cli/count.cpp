@@ -4,6 +4,10 @@
 //   parley count astana.db --by month
 //   parley count astana.db --by year --group actor --format csv
 //   parley count ucdp.db --by month --kind hostilities --sum fatalities
+//   parley count astana.db --by month --pledge-status overdue
+//
+// The pledge flags of `parley timeline` (--due-*, --overdue-as-of,
+// --pledge-status, --violated) count the pledges that pass them.
 //
 // Text output is a bar chart: one line per period (and group key), a bar
 // proportional to the count (or, with --sum fatalities, to the best
@@ -17,6 +21,7 @@
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
+#include "parley/reports.hpp"
 
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
@@ -28,6 +33,7 @@ namespace {
 struct CountArgs {
   std::string db;
   FilterArgs filters;
+  PledgeArgs pledges;
   std::string by = "month";
   std::string group = "kind";
   std::string sum;
@@ -142,8 +148,14 @@ int run(const CountArgs& a) {
   }
   auto db = open_existing(a.db);
   if (!db) return static_cast<int>(no_input);
+  const Query q = build_query(a.filters, *db);
+  // With pledge flags, the pledges that pass them (reading the pledges the
+  // query selects, not the other events), counted as the events are.
   const std::vector<Count> counts =
-      db->count(build_query(a.filters, *db), period, group);
+      a.pledges.any()
+          ? count_pledges(pledge_tracker(*db, q, pledge_filter(a.pledges, q)),
+                          period, group)
+          : db->count(q, period, group);
   const bool deaths = !a.sum.empty();
   return write_output(a.output, [&](std::ostream& out) {
     if (a.format == "text") return write_text(counts, deaths, out);
@@ -162,6 +174,7 @@ void add_count_command(CLI::App& app, Action& action) {
   cmd->add_option("--group", a->group,
                   "kind (default), actor, place, process or none");
   add_filter_options(*cmd, a->filters);
+  add_pledge_options(*cmd, a->pledges);
   cmd->add_option("--sum", a->sum,
                   "fatalities: also sum the death estimates (low, best, "
                   "high)");
@@ -172,6 +185,7 @@ void add_count_command(CLI::App& app, Action& action) {
       "Examples:\n"
       "  parley count astana.db --by month\n"
       "  parley count astana.db --by year --group actor --format csv\n"
+      "  parley count astana.db --by month --overdue-as-of 2017-03-01\n"
       "  parley count ucdp.db --by month --kind hostilities --sum fatalities");
   cmd->callback([&action, a] { action = [a] { return run(*a); }; });
 }

@@ -1,9 +1,10 @@
-// parley help kinds|roles|relations|statuses|links — the vocabulary the
+// parley help kinds|roles|relations|statuses|links|rules — the vocabulary the
 // filters and the document format accept, read from the enums' name
 // tables (parley/enum_names.hpp), so it never drifts from the code.
 //
 //   parley help kinds       each event kind with its group (for --kind)
 //   parley help relations   Allen's relation names (for --relation)
+//   parley help rules       the rules, senses and units of a time rule
 #include <iostream>
 #include <memory>
 
@@ -11,6 +12,7 @@
 #include "parley/event.hpp"
 #include "parley/link.hpp"
 #include "parley/query.hpp"
+#include "parley/relative.hpp"
 
 #include "cli/command.hpp"
 
@@ -33,6 +35,23 @@ void write_kinds(std::ostream& out) {
   }
 }
 
+// The vocabulary of a time rule (time_rule, deadline_rule) and of `parley
+// resolve`'s output, from the library's own names.
+void write_rules(std::ostream& out) {
+  out << "Rules (\"rule\"):\n";
+  for (int r = 0; r <= static_cast<int>(Rule::d_day); ++r) {
+    out << "  " << to_string(static_cast<Rule>(r)) << '\n';
+  }
+  out << "Senses (\"sense\"):\n";
+  for (Sense s :
+       {Sense::on, Sense::no_later_than, Sense::not_before, Sense::within}) {
+    out << "  " << to_string(s) << '\n';
+  }
+  out << "Units (\"unit\", with \"count\"; or \"offset\": P3D, P2W, PT72H):\n"
+         "  day\n  week\n  month\n  year\n  hour\n"
+         "Anchor sides (\"anchor_side\"):\n  start\n  end\n";
+}
+
 int run(const std::string& topic) {
   std::ostream& out = std::cout;
   if (topic == "kinds") {
@@ -51,6 +70,8 @@ int run(const std::string& topic) {
     out << "Pledge statuses (parley report pledges --pledge-status):\n";
     list_names<PledgeStatus>(out, "  ");
     out << "  overdue\n";
+  } else if (topic == "rules") {
+    write_rules(out);
   } else {
     out << "Link kinds (between events):\n";
     list_names<LinkKind>(out, "  ");
@@ -63,11 +84,13 @@ int run(const std::string& topic) {
 void add_help_command(CLI::App& app, Action& action) {
   auto topic = std::make_shared<std::string>();
   auto* cmd = app.add_subcommand(
-      "help", "List the vocabulary: kinds, roles, relations, statuses, links");
-  cmd->add_option("TOPIC", *topic, "kinds, roles, relations, statuses or links")
+      "help",
+      "List the vocabulary: kinds, roles, relations, statuses, links, rules");
+  cmd->add_option("TOPIC", *topic,
+                  "kinds, roles, relations, statuses, links or rules")
       ->required()
-      ->check(
-          CLI::IsMember({"kinds", "roles", "relations", "statuses", "links"}));
+      ->check(CLI::IsMember(
+          {"kinds", "roles", "relations", "statuses", "links", "rules"}));
   cmd->footer("Example:\n  parley help kinds");
   cmd->callback([&action, topic] { action = [topic] { return run(*topic); }; });
 }

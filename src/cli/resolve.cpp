@@ -16,7 +16,8 @@
 //
 // An agreement's deadline is anchored on another event: --anchor-event ID
 // (with the database given by --db) reads that event's first day, or its
-// last with --anchor-side end, in the zone of its clock time or place:
+// last with --anchor-side end, in the zone of its clock time or place, as
+// a stored rule reads it (parley::anchor_on; hours count from its clock):
 //
 //   parley resolve --db astana.db --anchor-event event:astana-2
 //       "a week after the signing"
@@ -35,6 +36,7 @@
 #include "parley/error.hpp"
 #include "parley/relative.hpp"
 #include "parley/time.hpp"
+#include "parley/time_rule.hpp"
 
 #include "cli/command.hpp"
 
@@ -77,29 +79,20 @@ Anchor anchor_of(const ResolveArgs& args) {
     throw Error(Errc::bad_reference, "--anchor-event",
                 "no event '" + args.anchor_event + "'");
   }
-  const Bounds b = event->time.bounds(Semantics::spans);
-  const bool end = args.anchor_side == "end";
-  const std::optional<Day> day =
-      end ? (b.earliest_end == b.latest_end && b.latest_end
-                 ? std::optional<Day>(*b.latest_end - days64{1})
-                 : std::nullopt)
-          : (b.earliest_start == b.latest_start ? b.earliest_start
-                                                : std::nullopt);
-  if (!day) {
-    throw Error(Errc::unresolved, "--anchor-event",
-                args.anchor_event + "'s " + args.anchor_side + " (" +
-                    event->time.str() + ") is not one day");
-  }
   std::string zone = args.zone;
-  if (zone.empty() && event->time_of_day) zone = event->time_of_day->zone;
-  if (zone.empty() && event->place) {
+  if (zone.empty() && !event->time_of_day && event->place) {
     if (const auto place = db.place(*event->place)) {
       zone = place->zone.value_or("");
     }
   }
-  return Anchor(date::year_month_day{date::sys_days{date::days{
-                    static_cast<int>(day->time_since_epoch().count())}}},
-                zone);
+  try {
+    return anchor_on(
+        args.anchor_side == "end" ? AnchorSide::end : AnchorSide::start,
+        event->time, event->time_of_day, zone);
+  } catch (const Error& e) {
+    throw Error(e.code(), "--anchor-event",
+                args.anchor_event + ": " + e.message());
+  }
 }
 
 int run_resolve(const ResolveArgs& args) {
@@ -130,7 +123,10 @@ int run_resolve(const ResolveArgs& args) {
   nlohmann::ordered_json out;
   out["phrase"] = phrase;
   out["lang"] = std::string(to_string(lang));
-  out["anchor"] = anchor.time().str();
+  // An event's anchor is its day (the value printed as edtf shows the
+  // clock time, when hours counted from it).
+  out["anchor"] = args.anchor_event.empty() ? anchor.time().str()
+                                            : date::format("%F", anchor.day());
   out["zone"] = anchor.zone().empty() ? nlohmann::ordered_json(nullptr)
                                       : nlohmann::ordered_json(anchor.zone());
   out["rule"] = std::string(to_string(r.rule));

@@ -38,15 +38,17 @@ struct TimelineArgs {
   bool csv_raw = false;
 };
 
-// The pledges the query selects that pass the pledge flags, in
-// chronological order, with the statuses the pledge report computes
-// (pledge_tracker); at most q.limit of them, without a cursor.
-Page pledge_page(const Database& db, const Query& q, const PledgeArgs& args) {
+// A page of the pledges the query selects that pass the pledge flags, in
+// chronological order, with the statuses the pledge report computes, and
+// the cursor of the next page. Reads the pledges, not the other events
+// (parley::pledge_page).
+Page pledge_events(const Database& db, const Query& q, const PledgeArgs& args) {
+  PledgePage pledges = pledge_page(db, q, pledge_filter(args, q));
   Page page;
-  for (PledgeEntry& e : pledge_tracker(db, q, pledge_filter(args, q))) {
-    if (q.limit && page.events.size() == q.limit) break;
+  for (PledgeEntry& e : pledges.entries) {
     page.events.push_back(std::move(e.pledge));
   }
+  page.next = std::move(pledges.next);
   return page;
 }
 
@@ -86,7 +88,7 @@ void add_timeline_command(CLI::App& app, Action& action) {
       q.limit = a->limit;
       if (!a->after.empty()) q.after = a->after;
       Page page =
-          a->pledges.any() ? pledge_page(*db, q, a->pledges) : db->query(q);
+          a->pledges.any() ? pledge_events(*db, q, a->pledges) : db->query(q);
       const Timeline t =
           make_timeline(*db, std::move(page.events), ReadOptions{q.as_of});
       RenderOptions options;

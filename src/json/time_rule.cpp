@@ -26,22 +26,25 @@ void read_offset(nlohmann::json& j, Rule rule) {
   const auto& text = j.at("offset");
   const std::string s = text.is_string() ? text.get<std::string>() : "";
   const bool negative = !s.empty() && s[0] == '-';
-  const std::string body = s.substr(negative ? 1 : 0);
+  std::string body = s.substr(negative ? 1 : 0);
+  // Hours: "PT72H" (ISO 8601 puts a time unit after T).
+  const bool hours = body.size() >= 4 && body.compare(0, 2, "PT") == 0;
+  if (hours) body.erase(1, 1);
   std::size_t digits = 0;
   if (body.size() >= 3 && body[0] == 'P') {
     digits = body.find_first_not_of("0123456789", 1);
   }
-  const std::string units = "DWMY";
-  if (digits <= 1 || digits + 1 != body.size() ||
+  const std::string units = hours ? "H" : "DWMY";
+  if (digits <= 1 || digits + 1 != body.size() || digits > 10 ||
       units.find(body[digits]) == std::string::npos) {
     throw Error(Errc::bad_document, "/offset",
-                "'" + s + "' is not an offset such as P3D or -P1W");
+                "'" + s + "' is not an offset such as P3D, -P1W or PT72H");
   }
   const std::int64_t n = std::stoll(body.substr(1, digits - 1));
   const bool backwards = rule == Rule::earlier || rule == Rule::early;
   j["count"] = negative && !backwards ? -n : n;
   const char* names[] = {"day", "week", "month", "year"};
-  j["unit"] = names[units.find(body[digits])];
+  j["unit"] = hours ? "hour" : names[units.find(body[digits])];
 }
 
 // The expression `j` gives: its fields, or its offset, or its phrase.

@@ -5,18 +5,18 @@
 #include <optional>
 #include <utility>
 
-#include <SQLiteCpp/Statement.h>
-
 #include "parley/database.hpp"
 #include "parley/error.hpp"
 
 #include "query/sql.hpp"
-#include "store/impl.hpp"
+#include "store/access.hpp"
 
 namespace parley {
 namespace {
 
-using detail::Binding;
+using detail::Rows;
+using detail::Store;
+using detail::Value;
 
 struct Tally {
   std::size_t events = 0;
@@ -34,12 +34,17 @@ std::vector<Count> to_counts(const Tallies& tallies) {
   return out;
 }
 
+// The integer in `column`, 0 when NULL.
+std::int64_t or_zero(const Rows& row, int column) {
+  return row.is_null(column) ? 0 : row.int64(column);
+}
+
 // Adds columns first..first+3 (events, low, best, high) of the row.
-void add_row(Tally& t, SQLite::Statement& s, int first) {
-  t.events += static_cast<std::size_t>(s.getColumn(first).getInt64());
-  t.low += s.getColumn(first + 1).getInt64();
-  t.best += s.getColumn(first + 2).getInt64();
-  t.high += s.getColumn(first + 3).getInt64();
+void add_row(Tally& t, const Rows& row, int first) {
+  t.events += static_cast<std::size_t>(or_zero(row, first));
+  t.low += or_zero(row, first + 1);
+  t.best += or_zero(row, first + 2);
+  t.high += or_zero(row, first + 3);
 }
 
 // The count table by which `q` grouped by `group` can be answered exactly,
@@ -63,113 +68,115 @@ std::optional<std::string> count_table(const Query& q, Period period,
 }
 
 // Counts from count_kind: one row per (day, kind) with events.
-Tallies from_days(SQLite::Database& db, const Query& q, Period period,
-                  GroupBy group) {
+Tallies from_days(Store store, const Query& q, Period period, GroupBy group) {
   std::string sql =
       "SELECT day, kind, events, deaths_low, deaths_best, deaths_high FROM "
       "count_kind WHERE events > 0";
-  if (!q.kinds.empty()) sql += " AND kind IN (SELECT value FROM json_each(?))";
-  SQLite::Statement s{db, sql};
-  if (!q.kinds.empty()) s.bind(1, detail::json_list(detail::kinds_of(q)));
+  std::vector<Value> binds;
+  if (!q.kinds.empty()) {
+    sql += " AND " + store.dialect.in_list("kind");
+    binds.push_back(store.dialect.list(detail::texts_of(detail::kinds_of(q))));
+  }
+  const auto s = store.backend.run(sql, binds);
   Tallies out;
   std::optional<std::int64_t> last_day;
   std::string when;
-  while (s.executeStep()) {
-    const std::int64_t day = s.getColumn(0).getInt64();
+  while (s->next()) {
+    const std::int64_t day = s->int64(0);
     if (day != last_day) when = detail::period_of(day, period), last_day = day;
     const std::string key =
-        group == GroupBy::kind ? s.getColumn(1).getString() : std::string();
-    add_row(out[{when, key}], s, 2);
+        group == GroupBy::kind ? std::string(s->text(1)) : std::string();
+    add_row(out[{when, key}], *s, 2);
   }
   return out;
 }
 
 // Counts from count_actor, count_place or count_process (by month); empty
 // when an event lies outside the years strftime names ('?').
-std::optional<Tallies> from_months(SQLite::Database& db, const Query& q,
+std::optional<Tallies> from_months(Store store, const Query& q,
                                    const std::string& table, Period period,
                                    GroupBy group) {
-  std::vector<Binding> binds;
-  std::string where = "1";
+  const detail::Dialect& dialect = store.dialect;
+  std::vector<Value> binds;
+  std::string where = "TRUE";  // SQL both servers read as a condition
   if (!q.actors.empty()) {
     where += " AND actor = ?";
     binds.push_back(q.actors.front().value);
   }
   if (!q.places.empty()) {
     where += " AND place IN (" +
-             detail::nested("place", q, binds, detail::json_list(q.places)) +
+             detail::nested(dialect, "place", q, binds,
+                            dialect.list(detail::texts_of(q.places))) +
              ")";
   }
   if (!q.processes.empty()) {
-    where +=
-        " AND process IN (" +
-        detail::nested("process", q, binds, detail::json_list(q.processes)) +
-        ")";
+    where += " AND process IN (" +
+             detail::nested(dialect, "process", q, binds,
+                            dialect.list(detail::texts_of(q.processes))) +
+             ")";
   }
   if (!q.kinds.empty()) {
-    where += " AND kind IN (SELECT value FROM json_each(?))";
-    binds.push_back(detail::json_list(detail::kinds_of(q)));
+    where += " AND " + dialect.in_list("kind");
+    binds.push_back(dialect.list(detail::texts_of(detail::kinds_of(q))));
   }
   const std::string key = group == GroupBy::kind   ? "kind"
                           : group == GroupBy::none ? "''"
                                                    : table;
-  SQLite::Statement s{db,
-                      "SELECT month, " + key +
-                          ", sum(events), sum(deaths_low), sum(deaths_best), "
-                          "sum(deaths_high) FROM count_" +
-                          table + " WHERE " + where + " GROUP BY 1, 2"};
-  detail::bind_all(s, binds);
+  const auto s =
+      store.backend.run("SELECT month, " + key +
+                            ", sum(events), sum(deaths_low), sum(deaths_best), "
+                            "sum(deaths_high) FROM count_" +
+                            table + " WHERE " + where + " GROUP BY 1, 2",
+                        binds);
   Tallies out;
-  while (s.executeStep()) {
-    std::string month = s.getColumn(0).getString();
+  while (s->next()) {
+    std::string month{s->text(0)};
     if (month == "?") return std::nullopt;
     if (period == Period::year && month != "unknown") month.resize(4);
-    add_row(out[{month, s.getColumn(1).getString()}], s, 2);
+    add_row(out[{month, std::string(s->text(1))}], *s, 2);
   }
   return out;
 }
 
 // Counts from the matching events: reads each match (its bounds and
 // grouping columns) and, grouped by actor, its actors.
-Tallies exactly(SQLite::Database& db, const Query& q, Period period,
-                GroupBy group) {
-  const detail::QuerySql sql = detail::count_sql(db, q);
-  SQLite::Statement s{db, sql.sql};
-  detail::bind_all(s, sql);
-  SQLite::Statement actors{
-      db, "SELECT DISTINCT actor FROM event_actor WHERE version = ?"};
+Tallies exactly(Store store, const Query& q, Period period, GroupBy group) {
+  const auto s = detail::run(store.backend, detail::count_sql(store, q));
   Tallies out;
   std::optional<std::int64_t> last_lo;
   std::string when;
   auto add = [&](const std::string& key) {
     Tally& t = out[{when, key}];
     ++t.events;
-    t.low += s.getColumn(17).getInt64();
-    t.best += s.getColumn(18).getInt64();
-    t.high += s.getColumn(19).getInt64();
+    t.low += or_zero(*s, 17);
+    t.best += or_zero(*s, 18);
+    t.high += or_zero(*s, 19);
   };
-  while (s.executeStep()) {
-    if (!detail::time_matches(s, q)) continue;
-    const std::int64_t lo = s.getColumn(0).getInt64();
+  while (s->next()) {
+    if (!detail::time_matches(*s, q)) continue;
+    const std::int64_t lo = s->int64(0);
     if (lo != last_lo) when = detail::period_of(lo, period), last_lo = lo;
     switch (group) {
       case GroupBy::kind:
-        add(s.getColumn(14).getString());
+        add(std::string(s->text(14)));
         break;
       case GroupBy::place:
-        add(s.getColumn(15).getString());
+        add(std::string(s->text(15)));
         break;
       case GroupBy::process:
-        add(s.getColumn(16).getString());
+        add(std::string(s->text(16)));
         break;
       case GroupBy::none:
         add("");
         break;
-      case GroupBy::actor:
-        actors.reset();
-        actors.bind(1, static_cast<int64_t>(s.getColumn(13).getInt64()));
-        while (actors.executeStep()) add(actors.getColumn(0).getString());
+      case GroupBy::actor: {
+        const Value version{s->int64(13)};
+        const auto actors = store.backend.run(
+            "SELECT DISTINCT actor FROM event_actor WHERE version = ?",
+            {&version, 1});
+        while (actors->next()) add(std::string(actors->text(0)));
         break;
+      }
     }
   }
   return out;
@@ -180,30 +187,32 @@ Tallies exactly(SQLite::Database& db, const Query& q, Period period,
 std::vector<Count> Database::count(const Query& q, Period period,
                                    GroupBy group) const {
   return detail::guard([&] {
-    SQLite::Database& db = impl_->db;
+    const Store store = detail::DatabaseAccess::store(*this);
     if (const auto table = count_table(q, period, group)) {
-      if (*table == "kind") return to_counts(from_days(db, q, period, group));
-      if (auto t = from_months(db, q, *table, period, group)) {
+      if (*table == "kind") {
+        return to_counts(from_days(store, q, period, group));
+      }
+      if (auto t = from_months(store, q, *table, period, group)) {
         return to_counts(*t);
       }
     }
-    return to_counts(exactly(db, q, period, group));
+    return to_counts(exactly(store, q, period, group));
   });
 }
 
 Database::Totals Database::totals() const {
   return detail::guard([&] {
-    SQLite::Statement s{impl_->db, "SELECT entity, n FROM current_total"};
+    const auto s = detail::DatabaseAccess::backend(*this).run(
+        "SELECT entity, n FROM current_total");
     Totals t;
     const std::map<std::string, std::size_t*> fields = {
         {"actor", &t.actors},   {"place", &t.places}, {"process", &t.processes},
         {"source", &t.sources}, {"event", &t.events}, {"claim", &t.claims},
         {"link", &t.links}};
-    while (s.executeStep()) {
-      auto it = fields.find(s.getColumn(0).getString());
-      if (it != fields.end()) {
-        *it->second = static_cast<std::size_t>(s.getColumn(1).getInt64());
-      }
+    while (s->next()) {
+      auto it = fields.find(std::string(s->text(0)));
+      if (it != fields.end())
+        *it->second = static_cast<std::size_t>(s->int64(1));
     }
     return t;
   });

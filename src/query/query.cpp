@@ -1,10 +1,11 @@
 // Database::query: a Query becomes one SQL statement whose every value is a
-// bound parameter (lists travel as one JSON array, read with json_each).
+// bound parameter (a list travels as one parameter; see Dialect::list).
 // The time filter is two-staged: SQL keeps the events whose envelope
 // [lo, hi) can stand in the relation (a necessary condition; a window
-// bounded on both sides is read through the event_order index from
-// `start - long_event_days` and, for longer events, the event_long R*Tree),
-// then the exact Allen test runs on each row's four bounds.
+// bounded on both sides is read through the dialect's window arms: on
+// SQLite the event_order index from `start - 16 days` and, for longer
+// events, the event_long R*Tree), then the exact Allen test runs on each
+// row's four bounds.
 #include <algorithm>
 #include <charconv>
 #include <limits>
@@ -12,7 +13,6 @@
 #include <set>
 #include <variant>
 
-#include <SQLiteCpp/Statement.h>
 #include <date/iso_week.h>
 #include <nlohmann/json.hpp>
 
@@ -21,64 +21,39 @@
 #include "parley/normalize.hpp"
 
 #include "query/sql.hpp"
-#include "store/impl.hpp"
+#include "store/access.hpp"
 
 namespace parley::detail {
 namespace {
 
 constexpr std::int64_t min_day = std::numeric_limits<std::int64_t>::min();
 constexpr std::int64_t max_day = std::numeric_limits<std::int64_t>::max();
-constexpr std::int64_t i32_min = std::numeric_limits<std::int32_t>::min();
-constexpr std::int64_t i32_max = std::numeric_limits<std::int32_t>::max();
 
 }  // namespace
 
 std::string visible(const char* alias, const Query& q,
-                    std::vector<Binding>& binds) {
-  const std::string a = alias;
-  if (!q.as_of) return a + ".recorded_to IS NULL";
-  const std::int64_t t = detail::to_stored(*q.as_of);
-  binds.push_back(t);
-  binds.push_back(t);
-  return a + ".recorded_from <= ? AND (" + a + ".recorded_to IS NULL OR " + a +
-         ".recorded_to > ?)";
-}
-
-void bind_all(SQLite::Statement& s, const std::vector<Binding>& binds) {
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    const int index = static_cast<int>(i) + 1;
-    std::visit(
-        [&](const auto& v) {
-          if constexpr (std::is_same_v<std::decay_t<decltype(v)>,
-                                       std::int64_t>) {
-            s.bind(index, static_cast<int64_t>(v));
-          } else {
-            s.bind(index, v);
-          }
-        },
-        binds[i]);
-  }
+                    std::vector<Value>& binds) {
+  return detail::visible(alias, q.as_of, binds);
 }
 
 namespace {
 
 // The actors, and (with include_members) every actor that heads, belongs
 // to or represents one of them, transitively.
-std::vector<ActorId> with_members(SQLite::Database& db, const Query& q) {
+std::vector<ActorId> with_members(Backend& backend, const Query& q) {
   std::vector<ActorId> all = q.actors;
   if (!q.include_members) return all;
   std::set<ActorId> seen(all.begin(), all.end());
   for (std::size_t i = 0; i < all.size(); ++i) {
-    std::vector<Binding> binds{all[i].value};
+    std::vector<Value> binds{all[i].value};
     const std::string sql =
         "SELECT x.id FROM actor_tie t JOIN actor x ON x.version = t.version "
         "WHERE t.other = ? AND t.kind IN ('heads', 'member_of', "
         "'represents') AND " +
         visible("x", q, binds);
-    SQLite::Statement s{db, sql};
-    bind_all(s, binds);
-    while (s.executeStep()) {
-      ActorId member{s.getColumn(0).getString()};
+    const auto rows = backend.run(sql, binds);
+    while (rows->next()) {
+      ActorId member{std::string(rows->text(0))};
       if (seen.insert(member).second) all.push_back(member);
     }
   }
@@ -87,13 +62,12 @@ std::vector<ActorId> with_members(SQLite::Database& db, const Query& q) {
 
 }  // namespace
 
-std::string nested(const char* table, const Query& q,
-                   std::vector<Binding>& binds, const std::string& ids) {
-  binds.push_back(ids);
-  return std::string(
-             "WITH RECURSIVE inside(id) AS (SELECT value FROM "
-             "json_each(?) UNION SELECT n.id FROM ") +
-         table + " n JOIN inside ON n.parent = inside.id WHERE " +
+std::string nested(const Dialect& dialect, const char* table, const Query& q,
+                   std::vector<Value>& binds, Value ids) {
+  binds.push_back(std::move(ids));
+  return "WITH RECURSIVE inside(id) AS (" + dialect.list_rows() +
+         " UNION SELECT n.id FROM " + table +
+         " n JOIN inside ON n.parent = inside.id WHERE " +
          visible("n", q, binds) + ") SELECT id FROM inside";
 }
 
@@ -103,7 +77,7 @@ namespace {
 // to the window must meet. When they bound both sides (the event overlaps
 // the window's envelope), they become where.window, which select_rows
 // reads through indexes made for it.
-void envelope(Where& where, const TimeFilter& f) {
+void envelope(Where& where, const Dialect& dialect, const TimeFilter& f) {
   const Bounds w = f.window.bounds(Semantics::spans);
   const std::int64_t w_lo =
       w.earliest_start ? w.earliest_start->time_since_epoch().count() : min_day;
@@ -118,7 +92,7 @@ void envelope(Where& where, const TimeFilter& f) {
                      !f.relations.has(Allen::met_by) && w_hi != max_day;
   const bool above = !f.relations.has(Allen::before) &&
                      !f.relations.has(Allen::meets) && w_lo != min_day;
-  if (below && above && w_lo > i32_min + long_event_days && w_hi < i32_max) {
+  if (below && above && dialect.reads_window(w_lo, w_hi)) {
     where.window = Window{w_lo, w_hi};
   } else {
     // The event starts before the window's latest end; ends after its
@@ -130,7 +104,7 @@ void envelope(Where& where, const TimeFilter& f) {
   if (only_before && w_hi != max_day) where.add("e.lo < ?", {w_hi});
 }
 
-void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
+void actor_filter(Where& where, Store store, const Query& q) {
   if (q.actors.empty()) {
     if (!q.role.empty()) {
       where.add("e.version IN (SELECT version FROM event_actor WHERE role = ?)",
@@ -138,15 +112,14 @@ void actor_filter(Where& where, SQLite::Database& db, const Query& q) {
     }
     return;
   }
-  const std::vector<ActorId> actors = with_members(db, q);
+  const std::vector<ActorId> actors = with_members(store.backend, q);
   if (actors.size() == 1) {
     where.actor = ActorCondition{actors.front().value, q.role};
     return;
   }
-  std::string sql =
-      "e.version IN (SELECT version FROM event_actor WHERE actor IN "
-      "(SELECT value FROM json_each(?))";
-  std::vector<Binding> binds{json_list(actors)};
+  std::string sql = "e.version IN (SELECT version FROM event_actor WHERE " +
+                    store.dialect.in_list("actor");
+  std::vector<Value> binds{store.dialect.list(texts_of(actors))};
   if (!q.role.empty()) {
     sql += " AND role = ?";
     binds.push_back(q.role);
@@ -166,7 +139,7 @@ std::vector<EventKind> kinds_of(const Query& q) {
 
 // Query::flagged: the current versions through the flag index of
 // schema/006_external.sql; older ones (as_of) from their documents.
-void flag_filter(Where& where, const Query& q) {
+void flag_filter(Where& where, const Dialect& dialect, const Query& q) {
   if (!q.flagged && !q.flag) return;
   const std::string code = q.flag ? std::string(to_string(*q.flag)) : "";
   if (!q.as_of) {
@@ -176,22 +149,20 @@ void flag_filter(Where& where, const Query& q) {
         {code, code});
     return;
   }
-  where.add(
-      "EXISTS (SELECT 1 FROM json_each(e.doc, '$.flags') f WHERE ? = "
-      "'' OR json_extract(f.value, '$.code') = ?)",
-      {code, code});
+  where.add(dialect.document_flag("e.doc"), {code, code});
 }
 
-Where build_where(SQLite::Database& db, const Query& q) {
+Where build_where(Store store, const Query& q) {
+  const Dialect& dialect = store.dialect;
   Where where;
   where.sql = visible("e", q, where.binds);
   if (q.time) {
     if (!q.time->window.ok()) {
       throw Error(Errc::bad_value, "time.window", "an empty time window");
     }
-    envelope(where, *q.time);
+    envelope(where, dialect, *q.time);
   }
-  actor_filter(where, db, q);
+  actor_filter(where, store, q);
   if (!q.kinds.empty()) {
     const std::vector<EventKind> kinds = kinds_of(q);
     if (kinds.size() == 1) {
@@ -199,36 +170,36 @@ Where build_where(SQLite::Database& db, const Query& q) {
       // nearly chronological order and a page sorts only ties of lo.
       where.add("e.kind = ?", {std::string(to_string(kinds.front()))});
     } else {
-      where.add("e.kind IN (SELECT value FROM json_each(?))",
-                {json_list(kinds)});
+      where.add(dialect.in_list("e.kind"), {dialect.list(texts_of(kinds))});
     }
   }
   if (!q.places.empty()) {
-    std::vector<Binding> binds;
-    const std::string sub = nested("place", q, binds, json_list(q.places));
+    std::vector<Value> binds;
+    const std::string sub =
+        nested(dialect, "place", q, binds, dialect.list(texts_of(q.places)));
     where.add("e.place IN (" + sub + ")", std::move(binds));
   }
   if (!q.processes.empty()) {
-    std::vector<Binding> binds;
-    const std::string sub = nested("process", q, binds, json_list(q.processes));
+    std::vector<Value> binds;
+    const std::string sub = nested(dialect, "process", q, binds,
+                                   dialect.list(texts_of(q.processes)));
     where.add("e.process IN (" + sub + ")", std::move(binds));
   }
   if (!q.statuses.empty()) {
     if (q.statuses.size() == 1) {
       where.add("e.status = ?", {std::string(to_string(q.statuses.front()))});
     } else {
-      where.add("e.status IN (SELECT value FROM json_each(?))",
-                {json_list(q.statuses)});
+      where.add(dialect.in_list("e.status"),
+                {dialect.list(texts_of(q.statuses))});
     }
   }
   if (!q.topics.empty()) {
-    where.add(
-        "e.version IN (SELECT version FROM event_topic WHERE topic IN "
-        "(SELECT value FROM json_each(?)))",
-        {json_list(q.topics)});
+    where.add("e.version IN (SELECT version FROM event_topic WHERE " +
+                  dialect.in_list("topic") + ")",
+              {dialect.list(texts_of(q.topics))});
   }
-  flag_filter(where, q);
-  text_filter(where, db, q);
+  flag_filter(where, dialect, q);
+  text_filter(where, store, q);
   return where;
 }
 
@@ -240,8 +211,9 @@ namespace {
 
 // "SELECT lo, `columns` FROM ... WHERE " for `where`'s actor condition, and
 // its parameters.
-std::string select_from(const char* columns, const Where& where, ActorRead read,
-                        std::vector<Binding>& binds) {
+std::string select_from(const Dialect& dialect, const char* columns,
+                        const Where& where, ActorRead read,
+                        std::vector<Value>& binds) {
   if (!where.actor) {
     return std::string("SELECT e.lo, ") + columns + " FROM event e WHERE ";
   }
@@ -249,9 +221,8 @@ std::string select_from(const char* columns, const Where& where, ActorRead read,
   const bool role = !where.actor->role.empty();
   if (role) binds.push_back(where.actor->role);
   if (reads_by_actor(where, read)) {
-    return std::string("SELECT a.lo, ") + columns +
-           " FROM event_actor a JOIN event e ON e.version = a.version WHERE "
-           "a.actor = ? " +
+    return std::string("SELECT a.lo, ") + columns + " FROM " +
+           dialect.actor_events() + " WHERE a.actor = ? " +
            (role ? "AND a.role = ? " : "") + "AND ";
   }
   return std::string("SELECT e.lo, ") + columns +
@@ -262,33 +233,27 @@ std::string select_from(const char* columns, const Where& where, ActorRead read,
 
 }  // namespace
 
-std::string select_rows(const char* columns, const Where& where,
-                        const std::string& extra,
-                        const std::vector<Binding>& extra_binds,
-                        std::vector<Binding>& binds, ActorRead read) {
+std::string select_rows(const Dialect& dialect, const char* columns,
+                        const Where& where, const std::string& extra,
+                        const std::vector<Value>& extra_binds,
+                        std::vector<Value>& binds, ActorRead read) {
   auto arm = [&](const std::string& window_sql,
-                 const std::vector<Binding>& window_binds) {
-    const std::string head = select_from(columns, where, read, binds);
+                 const std::vector<Value>& window_binds) {
+    const std::string head = select_from(dialect, columns, where, read, binds);
     binds.insert(binds.end(), where.binds.begin(), where.binds.end());
     binds.insert(binds.end(), window_binds.begin(), window_binds.end());
     binds.insert(binds.end(), extra_binds.begin(), extra_binds.end());
     return head + where.sql + window_sql + extra;
   };
   if (!where.window) return arm("", {});
-  const auto [lo, hi] = *where.window;
-  // An event of at most long_event_days that ends after lo starts after
-  // lo - long_event_days: a range of the chronological index.
-  // Two statements, not one expression: the operands of + are evaluated in
-  // an unspecified order, and each arm appends its parameters.
-  const std::string short_events =
-      arm(" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi - e.lo <= " +
-              std::to_string(long_event_days),
-          {lo - long_event_days, hi, lo});
-  const std::string long_events =
-      arm(" AND e.version IN (SELECT version FROM event_long WHERE lo < ? "
-          "AND hi > ?)",
-          {hi, lo});
-  return short_events + " UNION ALL " + long_events;
+  std::string out;
+  // One statement per arm: each appends its parameters in order.
+  for (const Condition& c :
+       dialect.window_arms(where.window->lo, where.window->hi)) {
+    if (!out.empty()) out += " UNION ALL ";
+    out += arm(c.sql, c.params);
+  }
+  return out;
 }
 
 namespace {
@@ -333,25 +298,25 @@ Cursor parse_cursor(const std::string& text) {
   return c;
 }
 
-std::optional<Day> day_column(const SQLite::Column& c) {
-  if (c.isNull()) return std::nullopt;
-  return Day{days64{c.getInt64()}};
+std::optional<Day> day_column(const Rows& row, int column) {
+  if (row.is_null(column)) return std::nullopt;
+  return Day{days64{row.int64(column)}};
 }
 
 // The bounds of the row's time, as the filter reads them.
-Bounds row_bounds(SQLite::Statement& s, Semantics semantics) {
+Bounds row_bounds(const Rows& row, Semantics semantics) {
   if (semantics == Semantics::spans) {
-    return Edtf::parse(s.getColumn(3).getString()).bounds(Semantics::spans);
+    return Edtf::parse(std::string(row.text(3))).bounds(Semantics::spans);
   }
   Bounds b;
-  b.earliest_start = day_column(s.getColumn(4));
-  b.latest_start = day_column(s.getColumn(5));
-  b.earliest_end = day_column(s.getColumn(6));
-  b.latest_end = day_column(s.getColumn(7));
-  b.start_open = s.getColumn(8).getInt() != 0;
-  b.start_unknown = s.getColumn(9).getInt() != 0;
-  b.end_open = s.getColumn(10).getInt() != 0;
-  b.end_unknown = s.getColumn(11).getInt() != 0;
+  b.earliest_start = day_column(row, 4);
+  b.latest_start = day_column(row, 5);
+  b.earliest_end = day_column(row, 6);
+  b.latest_end = day_column(row, 7);
+  b.start_open = row.int64(8) != 0;
+  b.start_unknown = row.int64(9) != 0;
+  b.end_open = row.int64(10) != 0;
+  b.end_unknown = row.int64(11) != 0;
   return b;
 }
 
@@ -361,22 +326,27 @@ constexpr const char* page_columns =
     "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
     "e.end_open, e.end_unknown, e.doc, e.version, e.kind";
 // The same for counts, which read the grouping columns and the death
-// estimates instead of the document.
-constexpr const char* count_columns =
-    "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
-    "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
-    "e.end_open, e.end_unknown, NULL, e.version, e.kind, e.place, e.process, "
-    "CASE WHEN e.kind = 'hostilities' THEN json_extract(e.doc, "
-    "'$.details.deaths_low') END, CASE WHEN e.kind = 'hostilities' THEN "
-    "json_extract(e.doc, '$.details.deaths_best') END, CASE WHEN e.kind = "
-    "'hostilities' THEN json_extract(e.doc, '$.details.deaths_high') END";
+// estimates (17, 18, 19; NULL when none) instead of the document.
+std::string count_columns(const Dialect& dialect) {
+  std::string out =
+      "e.hi, e.id, e.time, e.earliest_start, e.latest_start, "
+      "e.earliest_end, e.latest_end, e.start_open, e.start_unknown, "
+      "e.end_open, e.end_unknown, NULL, e.version, e.kind, e.place, "
+      "e.process";
+  for (const char* field : {"deaths_low", "deaths_best", "deaths_high"}) {
+    out += ", CASE WHEN e.kind = 'hostilities' THEN " +
+           dialect.document_integer("e.doc", {"details", field}) + " END";
+  }
+  return out;
+}
 
 // The statement for one batch of a page: the rows after `cursor`, in
 // chronological order.
-std::string page_sql(const Where& where, const std::optional<Cursor>& cursor,
-                     std::size_t batch, std::vector<Binding>& binds) {
+std::string page_sql(const Dialect& dialect, const Where& where,
+                     const std::optional<Cursor>& cursor, std::size_t batch,
+                     std::vector<Value>& binds) {
   std::string extra;
-  std::vector<Binding> extra_binds;
+  std::vector<Value> extra_binds;
   if (cursor) {
     extra = " AND (e.lo, e.hi, e.id) > (?, ?, ?)";
     extra_binds = {cursor->lo, cursor->hi, cursor->id};
@@ -387,14 +357,14 @@ std::string page_sql(const Where& where, const std::optional<Cursor>& cursor,
     }
   }
   binds.clear();
-  return select_rows(page_columns, where, extra, extra_binds, binds,
+  return select_rows(dialect, page_columns, where, extra, extra_binds, binds,
                      ActorRead::in_order) +
          " ORDER BY 1, 2, 3 LIMIT " + std::to_string(batch);
 }
 
 }  // namespace
 
-bool time_matches(SQLite::Statement& s, const Query& q) {
+bool time_matches(const Rows& s, const Query& q) {
   if (!q.time) return true;
   const Bounds x = row_bounds(s, q.time->semantics);
   const Bounds w = q.time->window.bounds(Semantics::spans);
@@ -425,28 +395,23 @@ std::string period_of(std::int64_t lo, Period period) {
   return "unknown";
 }
 
-QuerySql query_sql(SQLite::Database& db, const Query& query,
-                   std::size_t batch) {
-  const Where where = build_where(db, query);
+QuerySql query_sql(Store store, const Query& query, std::size_t batch) {
+  const Where where = build_where(store, query);
   std::optional<Cursor> cursor;
   if (query.after) cursor = parse_cursor(*query.after);
   QuerySql out;
-  out.sql = page_sql(where, cursor, batch, out.binds);
+  out.sql = page_sql(store.dialect, where, cursor, batch, out.binds);
   return out;
 }
 
-QuerySql count_sql(SQLite::Database& db, const Query& query) {
+QuerySql count_sql(Store store, const Query& query) {
   Query all = query;
   all.limit = 0;  // a count reads every match: no plan made for a page
-  const Where where = build_where(db, all);
+  const Where where = build_where(store, all);
   QuerySql out;
-  out.sql =
-      select_rows(count_columns, where, "", {}, out.binds, ActorRead::as_set);
+  out.sql = select_rows(store.dialect, count_columns(store.dialect).c_str(),
+                        where, "", {}, out.binds, ActorRead::as_set);
   return out;
-}
-
-void bind_all(SQLite::Statement& statement, const QuerySql& sql) {
-  bind_all(statement, sql.binds);
 }
 
 }  // namespace parley::detail
@@ -459,27 +424,26 @@ namespace parley {
 Page Database::query(const Query& q) const {
   return detail::guard([&] {
     using namespace detail;
-    SQLite::Database& db = impl_->db;
-    const Where where = build_where(db, q);
+    const Store store = DatabaseAccess::store(*this);
+    const Where where = build_where(store, q);
     std::optional<Cursor> cursor;
     if (q.after) cursor = parse_cursor(*q.after);
     const std::size_t batch =
         q.limit ? std::max<std::size_t>(q.limit + 1, 64) : std::size_t{4096};
     Page page;
     for (;;) {
-      std::vector<Binding> binds;
-      const std::string sql = page_sql(where, cursor, batch, binds);
-      SQLite::Statement s{db, sql};
-      bind_all(s, binds);
+      std::vector<Value> binds;
+      const std::string sql =
+          page_sql(store.dialect, where, cursor, batch, binds);
+      const auto s = store.backend.run(sql, binds);
       std::size_t rows = 0;
-      while (s.executeStep()) {
+      while (s->next()) {
         ++rows;
-        Cursor row{s.getColumn(0).getInt64(), s.getColumn(1).getInt64(),
-                   s.getColumn(2).getString()};
+        Cursor row{s->int64(0), s->int64(1), std::string(s->text(2))};
         // An event naming the actor in two roles comes twice, adjacent.
         if (cursor && row == *cursor) continue;
         cursor = std::move(row);
-        if (!time_matches(s, q)) continue;
+        if (!time_matches(*s, q)) continue;
         if (q.limit && page.events.size() == q.limit) {
           // More match: the cursor names the last event returned.
           const Event& last = page.events.back();
@@ -491,8 +455,7 @@ Page Database::query(const Query& q) const {
               last.id.value});
           return page;
         }
-        page.events.push_back(
-            nlohmann::json::parse(s.getColumn(12).getString()).get<Event>());
+        page.events.push_back(nlohmann::json::parse(s->text(12)).get<Event>());
       }
       if (rows < batch) return page;
     }

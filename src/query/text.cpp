@@ -1,8 +1,9 @@
 // The full-text condition of a query (Query::text): every word must match
-// the event's text (event_search) or the text of one of its claims
-// (claim_search). A word matches its written form, or its light stem when
-// it is Arabic (src/store/searchable.hpp); English words are stemmed by the
-// indexes' porter tokenizer on both sides.
+// the event's text or the text of one of its claims (on SQLite, the
+// event_search and claim_search FTS5 indexes; see Dialect). A word matches
+// its written form, or its light stem when it is Arabic
+// (src/store/searchable.hpp); English words are stemmed by SQLite's porter
+// tokenizer on both sides.
 //
 // Two plans. Few matches: the matching versions are collected from both
 // text indexes and the page is sorted from them (cost follows the number of
@@ -12,8 +13,6 @@
 // versions of each index, stopping at the threshold, so it reads at most
 // √(limit × events) entries of each index whatever the words and stems.
 #include <cmath>
-
-#include <SQLiteCpp/Statement.h>
 
 #include "parley/normalize.hpp"
 
@@ -37,84 +36,74 @@ std::vector<std::string> words_of(const std::string& text) {
   return words;
 }
 
-std::string quoted(const std::string& term) {
-  std::string out = "\"";
-  for (char c : term) out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + '"';
+// The text query: every word, each matching any of its search terms.
+std::string match_expression(const Dialect& dialect,
+                             const std::vector<std::string>& words) {
+  std::vector<std::vector<std::string>> terms;
+  terms.reserve(words.size());
+  for (const std::string& word : words) terms.push_back(search_terms(word));
+  return dialect.text_query(terms);
 }
 
-// The FTS5 query: every word, each matching any of its search terms
-// (quoted, so no word is read as an operator): "talks" AND ("الغوطه" OR
-// "غوط").
-std::string match_expression(const std::vector<std::string>& words) {
-  std::string out;
-  for (const std::string& word : words) {
-    const std::vector<std::string> terms = search_terms(word);
-    std::string any;
-    for (const std::string& term : terms) {
-      any += (any.empty() ? "" : " OR ") + quoted(term);
-    }
-    out += (out.empty() ? "" : " AND ") +
-           (terms.size() > 1 ? "(" + any + ")" : any);
-  }
-  return out;
+// The first integer of the first row of `sql`, 0 without a row.
+std::int64_t first_integer(Backend& backend, const std::string& sql,
+                           std::span<const Value> params = {}) {
+  const auto rows = backend.run(sql, params);
+  return rows->next() ? rows->int64(0) : 0;
 }
 
 // How many versions of `table` match `match`, counting no further than
 // `cap`. Reads at most `cap` entries of the index.
-std::int64_t matching(SQLite::Database& db, const char* table,
-                      const std::string& match, std::int64_t cap) {
-  SQLite::Statement s{db, std::string("SELECT count(*) FROM (SELECT 1 FROM ") +
-                              table + " WHERE " + table + " MATCH ? LIMIT ?)"};
-  s.bind(1, match);
-  s.bind(2, static_cast<int64_t>(cap));
-  return s.executeStep() ? s.getColumn(0).getInt64() : 0;
+std::int64_t matching(Store store, TextOf table, const std::string& match,
+                      std::int64_t cap) {
+  const Value params[] = {match, cap};
+  return first_integer(store.backend,
+                       "SELECT count(*) FROM (" +
+                           store.dialect.text_versions(table) +
+                           " LIMIT ?) AS hits",
+                       params);
 }
 
 // Whether walking the chronological order finds a page sooner than
 // collecting every match: when matches² > limit × events (the rows walked,
 // limit × events / matches, are fewer than the matches). The matches are
 // bounded above by the matching event and claim versions.
-bool walk_in_order(SQLite::Database& db, const Query& q,
-                   const std::string& match) {
+bool walk_in_order(Store store, const Query& q, const std::string& match) {
   if (q.limit == 0) return false;
-  const double events = static_cast<double>(
-      db.execAndGet("SELECT n FROM current_total WHERE entity = 'event'")
-          .getInt64());
+  const double events = static_cast<double>(first_integer(
+      store.backend, "SELECT n FROM current_total WHERE entity = 'event'"));
   const auto threshold = static_cast<std::int64_t>(
       std::floor(std::sqrt(static_cast<double>(q.limit) * events)));
   const std::int64_t cap = threshold + 1;
-  const std::int64_t found = matching(db, "event_search", match, cap);
+  const std::int64_t found = matching(store, TextOf::event, match, cap);
   return found >= cap ||
-         found + matching(db, "claim_search", match, cap - found) >= cap;
+         found + matching(store, TextOf::claim, match, cap - found) >= cap;
 }
 
 }  // namespace
 
-void text_filter(Where& where, SQLite::Database& db, const Query& q) {
+void text_filter(Where& where, Store store, const Query& q) {
   const std::vector<std::string> words = words_of(q.text);
   if (words.empty()) return;
-  const std::string match = match_expression(words);
-  std::vector<Binding> binds{match, match};
+  const Dialect& dialect = store.dialect;
+  const std::string match = match_expression(dialect, words);
+  std::vector<Value> binds{match, match};
   const std::string claims = visible("c", q, binds);
-  if (walk_in_order(db, q, match)) {
+  if (walk_in_order(store, q, match)) {
     where.add(
-        "(EXISTS (SELECT 1 FROM event_search WHERE event_search MATCH ? AND "
-        "rowid = e.version) OR EXISTS (SELECT 1 FROM claim c WHERE c.event "
-        "= e.id AND c.version IN (SELECT rowid FROM claim_search WHERE "
-        "claim_search MATCH ? AND rowid = c.version) AND " +
-            claims + "))",
+        "(" + dialect.text_matches(TextOf::event, "e") +
+            " OR EXISTS (SELECT 1 FROM claim c WHERE c.event = e.id AND " +
+            dialect.text_matches(TextOf::claim, "c") + " AND " + claims + "))",
         std::move(binds));
     return;
   }
   const std::string events = visible("x", q, binds);
-  where.add(
-      "e.version IN (SELECT rowid FROM event_search WHERE event_search MATCH "
-      "? UNION SELECT x.version FROM claim c JOIN event x ON x.id = c.event "
-      "WHERE c.version IN (SELECT rowid FROM claim_search WHERE claim_search "
-      "MATCH ?) AND " +
-          claims + " AND " + events + ")",
-      std::move(binds));
+  where.add("e.version IN (" + dialect.text_versions(TextOf::event) +
+                " UNION SELECT x.version FROM claim c JOIN event x ON x.id = "
+                "c.event WHERE c.version IN (" +
+                dialect.text_versions(TextOf::claim) + ") AND " + claims +
+                " AND " + events + ")",
+            std::move(binds));
 }
 
 }  // namespace parley::detail

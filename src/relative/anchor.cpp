@@ -62,11 +62,14 @@ std::optional<int> digits(std::string_view text, std::size_t at,
                   "expression needs one day to count from");
 }
 
-// The calendar day of an EDTF date-time "YYYY-MM-DDThh:mm[:ss][Z|±hh[:mm]]":
-// in `zone` when the time has an offset and a zone is given, else as
-// written.
-date::year_month_day day_of_date_time(const Edtf& time,
-                                      const std::string& zone) {
+// An EDTF date-time "YYYY-MM-DDThh:mm[:ss][Z|±hh[:mm]]" as written: its
+// local time and its UTC offset, if one is written.
+struct DateTime {
+  date::local_seconds local;
+  std::optional<std::chrono::seconds> offset;
+};
+
+DateTime read_date_time(const Edtf& time) {
   const std::string& text = time.str();
   const auto year = digits(text, 0, 4);
   const auto month = digits(text, 5, 2);
@@ -90,9 +93,11 @@ date::year_month_day day_of_date_time(const Edtf& time,
     second = *s;
     at += 3;
   }
-  std::optional<std::chrono::minutes> offset;
+  DateTime out{date::local_days{written} + std::chrono::hours{*hour} +
+                   std::chrono::minutes{*minute} + std::chrono::seconds{second},
+               std::nullopt};
   if (at < text.size() && text[at] == 'Z') {
-    offset = std::chrono::minutes{0};
+    out.offset = std::chrono::seconds{0};
   } else if (at < text.size() && (text[at] == '+' || text[at] == '-')) {
     const auto oh = digits(text, at + 1, 2);
     if (!oh) not_a_day(time);
@@ -102,16 +107,10 @@ date::year_month_day day_of_date_time(const Edtf& time,
       if (!m) not_a_day(time);
       om = *m;
     }
-    const std::chrono::minutes magnitude{*oh * 60 + om};
-    offset = text[at] == '-' ? -magnitude : magnitude;
+    const std::chrono::seconds magnitude{(*oh * 60 + om) * 60};
+    out.offset = text[at] == '-' ? -magnitude : magnitude;
   }
-  if (!offset || zone.empty()) return written;
-
-  const date::local_seconds local =
-      date::local_days{written} + std::chrono::hours{*hour} +
-      std::chrono::minutes{*minute} + std::chrono::seconds{second};
-  const date::sys_seconds utc{local.time_since_epoch() - *offset};
-  return local_day(utc, zone);
+  return out;
 }
 
 }  // namespace
@@ -134,7 +133,18 @@ Anchor Anchor::from(const Edtf& time, std::string zone) {
   anchor.qualifier_ = qualifier_of(time);
 
   if (time.precision() > Precision::day) {
-    anchor.day_ = day_of_date_time(time, anchor.zone_);
+    // A date-time with an offset is read on the clock of the zone, when
+    // one is given; otherwise as written.
+    const DateTime written = read_date_time(time);
+    if (written.offset && !anchor.zone_.empty()) {
+      const date::sys_seconds utc{written.local.time_since_epoch() -
+                                  *written.offset};
+      anchor.clock_ = in_zone(utc, anchor.zone_).local();
+    } else {
+      anchor.clock_ = written.local;
+      if (anchor.zone_.empty()) anchor.clock_offset_ = written.offset;
+    }
+    anchor.day_ = date::year_month_day{date::floor<date::days>(*anchor.clock_)};
   } else {
     const Bounds b = time.bounds();
     if (time.form() != Form::date || time.precision() != Precision::day ||
@@ -162,6 +172,7 @@ Anchor Anchor::at(date::sys_seconds instant, std::string zone) {
   const ZonedInstant seen = in_zone(instant, zone);
   Anchor anchor;
   anchor.day_ = date::year_month_day{date::floor<date::days>(seen.local())};
+  anchor.clock_ = seen.local();
   check_day(anchor.day_);
   anchor.zone_ = std::move(zone);
   anchor.time_ = Edtf::parse(to_string(seen));

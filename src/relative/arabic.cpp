@@ -290,7 +290,7 @@ std::optional<std::int64_t> number_word(std::string_view token) {
 }
 
 // "يوما", "بيومين", "ثلاثه ايام", "بثلاثه ايام", "اسبوعين", "3 اسابيع",
-// "يوم واحد".
+// "يوم واحد", "ساعتين", "72 ساعه", "ثلاث ساعات".
 bool count_and_unit(Cursor& c, Expression& e) {
   // "يوم الخميس" is a weekday, not a count of one day.
   if (weekday_word(c.peek(1))) return false;
@@ -316,6 +316,17 @@ bool count_and_unit(Cursor& c, Expression& e) {
     e.unit = Unit::week;
     return true;
   }
+  if (take_b(c, {"ساعه"})) {
+    e.count = 1;
+    e.unit = Unit::hour;
+    take(c, {"واحده"});
+    return true;
+  }
+  if (take_b(c, {"ساعتين", "ساعتان"})) {
+    e.count = 2;
+    e.unit = Unit::hour;
+    return true;
+  }
   const auto n = number_word(c.peek());
   if (!n) return false;
   const std::string_view unit = c.peek(1);
@@ -323,6 +334,8 @@ bool count_and_unit(Cursor& c, Expression& e) {
     e.unit = Unit::day;
   } else if (unit == "اسابيع" || unit == "اسبوعا" || unit == "اسبوع") {
     e.unit = Unit::week;
+  } else if (unit == "ساعه" || unit == "ساعات") {
+    e.unit = Unit::hour;
   } else {
     return false;
   }
@@ -520,7 +533,17 @@ bool counted(Cursor& c, Expression& e) {
     e.rule = Rule::earlier;
     return true;
   }
-  return false;
+  // "48 ساعه من التوقيع", "ثلاثه ايام بعد", "سبعه ايام قبل": a count, then
+  // the anchor (after a sense: "في موعد لا يتجاوز 48 ساعه من التوقيع").
+  if (!count_and_unit(c, e)) return false;
+  if (take(c, {"من", "بعد", "عقب"})) {
+    e.rule = Rule::later;
+  } else if (take(c, {"قبل"})) {
+    e.rule = Rule::earlier;
+  } else {
+    return false;
+  }
+  return true;
 }
 
 // "متاخره يوما عن الموعد المحدد", "متاخرين بيوم", "بتاخير يومين",
@@ -679,11 +702,35 @@ bool nth_day_after(Cursor& c, Expression& e) {
   return true;
 }
 
+// "اليوم D + 180", "يوم D-7", "قبل اليوم D بسبعه ايام", "بعد اليوم D ب180
+// يوما", "سبعه ايام قبل اليوم D": D-day (the anchor) plus or minus a
+// count, as Rule::d_day.
+bool arabic_d_day(Cursor& c, Expression& e) {
+  Cursor k = c;
+  const int before = take(k, {"قبل"}) ? -1 : take(k, {"بعد"}) ? 1 : 0;
+  if (before != 0) {
+    take(k, {"اليوم", "يوم"});
+    if (!k.accept("d") || !count_and_unit(k, e)) return false;
+  } else if (count_and_unit(k, e)) {
+    const int after = take(k, {"قبل"}) ? -1 : take(k, {"بعد"}) ? 1 : 0;
+    take(k, {"اليوم", "يوم"});
+    if (after == 0 || !k.accept("d")) return false;
+    e.count *= after;
+  } else {
+    take(k, {"اليوم", "يوم"});
+    if (!d_day(k, e)) return false;
+  }
+  e.count *= before == 0 ? 1 : before;
+  e.rule = Rule::d_day;
+  c = k;
+  return true;
+}
+
 std::optional<Found> plain_arabic(const Tokens& tokens, std::size_t at) {
   return longest_match(
       tokens, at,
       {relative_day, weekday, week_or_month, counted, late_or_early,
-       day_of_month, month, year, nth_day_after, d_day});
+       day_of_month, month, year, nth_day_after, arabic_d_day});
 }
 
 }  // namespace

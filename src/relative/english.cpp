@@ -124,7 +124,8 @@ std::optional<std::int64_t> count_word(std::string_view w) {
   return std::nullopt;
 }
 
-// "a day", "two days", "3 weeks", "one-week": a count and its unit.
+// "a day", "two days", "3 weeks", "one-week", "72 hours": a count and its
+// unit.
 bool count_and_unit(Cursor& c, Expression& e) {
   const auto n = count_word(c.peek());
   if (!n) return false;
@@ -133,6 +134,8 @@ bool count_and_unit(Cursor& c, Expression& e) {
     e.unit = Unit::day;
   } else if (unit == "week" || unit == "weeks") {
     e.unit = Unit::week;
+  } else if (unit == "hour" || unit == "hours") {
+    e.unit = Unit::hour;
   } else {
     return false;
   }
@@ -486,11 +489,30 @@ bool nth_day_after(Cursor& c, Expression& e) {
   return true;
 }
 
+// "seven days before D-day", "180 days after D-day", "two weeks prior to
+// D-day": D-day (the anchor) plus or minus a count, as Rule::d_day.
+bool counted_from_d_day(Cursor& c, Expression& e) {
+  if (!count_and_unit(c, e)) return false;
+  int sign = 0;
+  if (c.accept("before") || c.accept_all({"prior", "to"})) {
+    sign = -1;
+  } else if (c.accept_any({"after", "following", "from"})) {
+    sign = 1;
+  } else {
+    return false;
+  }
+  if (!c.accept("d")) return false;
+  c.accept("day");
+  e.rule = Rule::d_day;
+  e.count *= sign;
+  return true;
+}
+
 std::optional<Found> plain_english(const Tokens& tokens, std::size_t at) {
-  return longest_match(
-      tokens, at,
-      {relative_day, weekday, week_or_month, counted, late_or_early,
-       day_of_this_month, day_of_month, month, year, nth_day_after, d_day});
+  return longest_match(tokens, at,
+                       {relative_day, weekday, week_or_month, counted,
+                        late_or_early, day_of_this_month, day_of_month, month,
+                        year, nth_day_after, d_day, counted_from_d_day});
 }
 
 }  // namespace

@@ -138,8 +138,9 @@ std::optional<Found> with_sense(const Tokens& tokens, std::size_t at,
                                 SenseWords (*sense)(const Tokens&,
                                                     std::size_t));
 
-// "D+180", "D-day + 180", "D-7", "D plus 30": the anchor (D-day) plus or
-// minus a count of days, as Rule::d_day. Both grammars use it.
+// "D+180", "D-day + 180", "D-7", "D plus 30", "D minus 7", "D+72 hours":
+// the anchor (D-day) plus or minus a count of days (or hours), as
+// Rule::d_day. Both grammars use it.
 bool d_day(Cursor& c, Expression& e);
 
 // The value of a token of ASCII digits (at most 9), or nothing.

@@ -61,6 +61,8 @@ std::string_view unit_name(Unit unit) {
       return "month";
     case Unit::year:
       return "year";
+    case Unit::hour:
+      return "hour";
   }
   return "day";
 }
@@ -175,6 +177,8 @@ void from_json(const nlohmann::json& j, Expression& e) {
       out.unit = Unit::month;
     } else if (unit == "year") {
       out.unit = Unit::year;
+    } else if (unit == "hour") {
+      out.unit = Unit::hour;
     } else {
       bad("/unit", "unknown unit '" + unit + "'");
     }

@@ -54,7 +54,7 @@ bool d_day(Cursor& c, Expression& e) {
   if (!c.accept("d")) return false;
   c.accept("day");
   int sign = 1;
-  if (c.accept("-")) {
+  if (c.accept("-") || c.accept("minus")) {
     sign = -1;
   } else if (!c.accept("+") && !c.accept("plus")) {
     return false;
@@ -62,10 +62,15 @@ bool d_day(Cursor& c, Expression& e) {
   const auto n = digits_value(c.peek());
   if (!n || *n > 100000) return false;
   c.advance();
-  c.accept_any({"days", "day"});
+  e.unit = Unit::day;
+  // "D+72 hours", "D-7 days"; in Arabic "ساعه", "ساعات".
+  if (c.accept_any({"hours", "hour", "ساعه", "ساعات"})) {
+    e.unit = Unit::hour;
+  } else {
+    c.accept_any({"days", "day"});
+  }
   e.rule = Rule::d_day;
   e.count = sign * *n;
-  e.unit = Unit::day;
   return true;
 }
 

@@ -11,6 +11,8 @@
 #include "parley/relative.hpp"
 #include "parley/time.hpp"
 
+#include "relative/hours.hpp"
+
 namespace parley {
 namespace {
 
@@ -18,6 +20,7 @@ namespace {
 struct Outcome {
   std::string text;
   std::vector<Offset> offsets;
+  bool sensed = false;  // the text has the expression's sense applied
 };
 
 class Resolver {
@@ -107,10 +110,13 @@ class Resolver {
                    {{(y - anchor_.day().year()).count(), Unit::year}}};
   }
 
+  // Where errors point: the phrase, or the rule of a hand-built expression.
+  std::string where() const {
+    return e_.phrase.empty() ? std::string(to_string(e_.rule)) : e_.phrase;
+  }
+
   [[noreturn]] void fail(const std::string& message) const {
-    throw Error(Errc::unresolved,
-                e_.phrase.empty() ? std::string(to_string(e_.rule)) : e_.phrase,
-                message);
+    throw Error(Errc::unresolved, where(), message);
   }
 
   // Year 0000-9999: what a four-digit EDTF year can say.
@@ -160,11 +166,31 @@ class Resolver {
         return Outcome{day_text(day_ + days(n)), {{n, Unit::day}}};
       case Unit::week:
         return Outcome{day_text(day_ + days(7 * n)), {{n, Unit::week}}};
+      case Unit::hour:
+        return hours(n);
       case Unit::month:
       case Unit::year:
         break;
     }
     fail("a count of months or years has no single day; use day or week");
+  }
+
+  // On the anchor's clock when it has one, else the days the instant can
+  // fall on (relative.hpp, Unit).
+  Outcome hours(std::int64_t n) const {
+    const std::vector<Offset> offsets{{n, Unit::hour}};
+    if (anchor_.clock()) {
+      return Outcome{detail::clock_value(n, e_.sense, anchor_, where()),
+                     offsets, true};
+    }
+    const detail::HourDays d = detail::hour_days(n);
+    const std::string first = day_text(day_ + days(d.first));
+    if (d.first == d.last) return Outcome{first, offsets};
+    const std::string last = day_text(day_ + days(d.last));
+    // One of the two days; a window or deadline reaches the later one.
+    return Outcome{e_.sense == Sense::on ? "[" + first + "," + last + "]"
+                                         : first + "/" + last,
+                   offsets};
   }
 
   date::weekday wanted() const {
@@ -465,9 +491,12 @@ std::string to_string(const Offset& offset) {
   const char unit = offset.unit == Unit::day     ? 'D'
                     : offset.unit == Unit::week  ? 'W'
                     : offset.unit == Unit::month ? 'M'
+                    : offset.unit == Unit::hour  ? 'H'
                                                  : 'Y';
   const std::int64_t n = offset.count < 0 ? -offset.count : offset.count;
-  return (offset.count < 0 ? "-P" : "P") + std::to_string(n) + unit;
+  return (offset.count < 0 ? "-P" : "P") +
+         std::string(offset.unit == Unit::hour ? "T" : "") + std::to_string(n) +
+         unit;
 }
 
 Resolution resolve(const Expression& expression, const Anchor& anchor,
@@ -484,13 +513,16 @@ Resolution resolve(const Expression& expression, const Anchor& anchor,
       outcome.offsets.size() == 1) {
     used = Tense::past;
   }
-  return Resolution{Edtf::parse(with_sense(outcome.text, expression, anchor)),
-                    anchor,
-                    expression.rule,
-                    used,
-                    stated,
-                    std::move(outcome.offsets),
-                    expression};
+  return Resolution{
+      Edtf::parse(outcome.sensed
+                      ? outcome.text
+                      : with_sense(outcome.text, expression, anchor)),
+      anchor,
+      expression.rule,
+      used,
+      stated,
+      std::move(outcome.offsets),
+      expression};
 }
 
 }  // namespace parley

@@ -46,41 +46,60 @@ bool due_within(const PledgeEntry& entry, const PledgeFilter& filter) {
   return true;
 }
 
+// The entry of `pledge` with the links (read as of `read`) that give it
+// its status, and its accounts.
+PledgeEntry entry_of(const Database& db, Event pledge,
+                     const std::vector<Link>& links, const ReadOptions& read,
+                     std::vector<Account> told) {
+  const PledgeStatus recorded = std::get<Pledge>(pledge.payload).status;
+  PledgeEntry entry{std::move(pledge), {}, {}, recorded,
+                    recorded,          {}, {}, std::move(told)};
+  add_pledgers(entry);
+  for (const Link& l : links) {
+    if (l.to != entry.pledge.id) continue;
+    if (l.kind != LinkKind::fulfils && l.kind != LinkKind::violates) continue;
+    auto by = db.event(l.from, read);
+    if (!by) continue;
+    (l.kind == LinkKind::fulfils ? entry.fulfilled_by : entry.violated_by)
+        .push_back(std::move(*by));
+  }
+  entry.status = linked_status(entry);
+  return entry;
+}
+
+// The query of the pledges `query` selects: its kinds replaced.
+Query pledges_of(const Query& query) {
+  Query pledges = query;
+  pledges.kinds = {"pledge"};
+  return pledges;
+}
+
+// The accounts of every pledge the query selects, by pledge.
+std::map<EventId, std::vector<Account>> accounts_by_pledge(const Database& db,
+                                                           const Query& query) {
+  std::map<EventId, std::vector<Account>> told;
+  for (Account& a : accounts(db, pledges_of(query))) {
+    told[a.event.id].push_back(std::move(a));
+  }
+  return told;
+}
+
 }  // namespace
 
 std::vector<PledgeEntry> pledge_tracker(const Database& db,
                                         const Query& query) {
-  Query pledges = query;
-  pledges.kinds = {"pledge"};
+  Query pledges = pledges_of(query);
   pledges.limit = 0;
   pledges.after.reset();
   const ReadOptions read{query.as_of};
-
-  std::map<EventId, std::vector<Account>> told;
-  for (Account& a : accounts(db, pledges)) {
-    told[a.event.id].push_back(std::move(a));
-  }
+  std::map<EventId, std::vector<Account>> told =
+      accounts_by_pledge(db, pledges);
   const std::vector<Link> links = db.links(read);
-
   std::vector<PledgeEntry> out;
   for (Event& e : db.query(pledges).events) {
-    const PledgeStatus recorded = std::get<Pledge>(e.payload).status;
-    std::vector<Account>& accounts_of = told[e.id];
-    PledgeEntry entry{std::move(e), {}, {}, recorded,
-                      recorded,     {}, {}, std::move(accounts_of)};
-    add_pledgers(entry);
-    for (const Link& l : links) {
-      if (l.to != entry.pledge.id) continue;
-      if (l.kind != LinkKind::fulfils && l.kind != LinkKind::violates) {
-        continue;
-      }
-      auto by = db.event(l.from, read);
-      if (!by) continue;
-      (l.kind == LinkKind::fulfils ? entry.fulfilled_by : entry.violated_by)
-          .push_back(std::move(*by));
-    }
-    entry.status = linked_status(entry);
-    out.push_back(std::move(entry));
+    std::vector<Account> accounts_of = std::move(told[e.id]);
+    out.push_back(
+        entry_of(db, std::move(e), links, read, std::move(accounts_of)));
   }
   return out;
 }
@@ -97,29 +116,104 @@ bool overdue(const PledgeEntry& entry, RecordTime known_at) {
          entry.status != PledgeStatus::withdrawn;
 }
 
+namespace {
+
+// Reads pages of pledges and keeps those that pass a filter.
+class PledgePager {
+ public:
+  PledgePager(const Database& db, const Query& query,
+              const PledgeFilter& filter)
+      : db_(db),
+        query_(pledges_of(query)),
+        filter_(filter),
+        read_{query.as_of},
+        told_(accounts_by_pledge(db, query)),
+        links_(db.links(read_)) {
+    if (filter.overdue_as_of) {
+      then_links_ = db.links(ReadOptions{filter.overdue_as_of});
+    }
+  }
+
+  PledgePage run() {
+    PledgePage out;
+    const std::size_t limit = query_.limit;
+    // Pages as large as the caller's, or a hundred pledges without one.
+    Query page_query = query_;
+    page_query.limit = limit ? limit : 100;
+    for (;;) {
+      Page page = db_.query(page_query);
+      for (std::size_t i = 0; i < page.events.size(); ++i) {
+        Event& e = page.events[i];
+        std::vector<Account> told = std::move(told_[e.id]);
+        PledgeEntry entry =
+            entry_of(db_, std::move(e), links_, read_, std::move(told));
+        if (!passes(entry)) continue;
+        out.entries.push_back(std::move(entry));
+        if (limit && out.entries.size() == limit) {
+          out.next = cursor_after(page_query, i, page);
+          return out;
+        }
+      }
+      if (!page.next) return out;
+      page_query.after = page.next;
+    }
+  }
+
+ private:
+  // The cursor after the i-th event of `page` (read with `q`): the page's
+  // own at its end, else that of a page read again up to it. Empty when
+  // nothing follows.
+  std::optional<std::string> cursor_after(Query q, std::size_t i,
+                                          const Page& page) const {
+    if (i + 1 == page.events.size()) return page.next;
+    q.limit = i + 1;
+    return db_.query(q).next;
+  }
+
+  bool passes(const PledgeEntry& e) const {
+    if (!due_within(e, filter_)) return false;
+    if (filter_.violated && e.violated_by.empty()) return false;
+    if (!filter_.statuses.empty() &&
+        std::find(filter_.statuses.begin(), filter_.statuses.end(), e.status) ==
+            filter_.statuses.end()) {
+      return false;
+    }
+    return !filter_.overdue_as_of || overdue_then(e.pledge.id);
+  }
+
+  // overdue() of the pledge's version known at filter.overdue_as_of.
+  bool overdue_then(const EventId& id) const {
+    const ReadOptions then{filter_.overdue_as_of};
+    std::optional<Event> pledge = db_.event(id, then);
+    if (!pledge || !std::holds_alternative<Pledge>(pledge->payload)) {
+      return false;
+    }
+    return overdue(entry_of(db_, std::move(*pledge), then_links_, then, {}),
+                   *filter_.overdue_as_of);
+  }
+
+  const Database& db_;
+  Query query_;
+  const PledgeFilter& filter_;
+  ReadOptions read_;
+  std::map<EventId, std::vector<Account>> told_;
+  std::vector<Link> links_;
+  std::vector<Link> then_links_;
+};
+
+}  // namespace
+
+PledgePage pledge_page(const Database& db, const Query& query,
+                       const PledgeFilter& filter) {
+  return PledgePager(db, query, filter).run();
+}
+
 std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query,
                                         const PledgeFilter& filter) {
-  std::set<EventId> late;
-  if (filter.overdue_as_of) {
-    Query then = query;
-    then.as_of = filter.overdue_as_of;
-    for (const PledgeEntry& e : pledge_tracker(db, then)) {
-      if (overdue(e, *filter.overdue_as_of)) late.insert(e.pledge.id);
-    }
-  }
-  std::vector<PledgeEntry> out;
-  for (PledgeEntry& e : pledge_tracker(db, query)) {
-    if (!due_within(e, filter)) continue;
-    if (filter.overdue_as_of && !late.count(e.pledge.id)) continue;
-    if (filter.violated && e.violated_by.empty()) continue;
-    if (!filter.statuses.empty() &&
-        std::find(filter.statuses.begin(), filter.statuses.end(), e.status) ==
-            filter.statuses.end()) {
-      continue;
-    }
-    out.push_back(std::move(e));
-  }
-  return out;
+  Query all = query;
+  all.limit = 0;
+  all.after.reset();
+  return pledge_page(db, all, filter).entries;
 }
 
 }  // namespace parley

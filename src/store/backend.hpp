@@ -28,7 +28,10 @@ using Value = std::variant<std::monostate, std::int64_t, double, std::string>;
 // The rows of one statement, read forward. Columns count from 0. A column
 // read as the wrong type is a programming error (the backend may throw
 // Error(storage) or convert as its server does); text() stays valid until
-// the next call to next(). Destroying a Rows before its last row is fine.
+// the next call to next(). Destroying a Rows before its last row is fine;
+// a Rows must be destroyed before the Backend that returned it. int64() of
+// a boolean column is 0 or 1 (SQLite stores booleans as integers; the
+// query layer reads start_open and the other flags so).
 class Rows {
  public:
   virtual ~Rows() = default;
@@ -51,7 +54,7 @@ class Backend {
   // "sqlite" or "postgres".
   virtual std::string_view name() const = 0;
 
-  // Runs a statement that returns rows. The backend may keep the prepared
+  // Runs one statement that returns rows. The backend may keep the prepared
   // statement for the next call with the same text. Another statement may
   // run while a Rows is open.
   virtual std::unique_ptr<Rows> run(std::string_view sql,

@@ -13,6 +13,8 @@
 #include "store/impl.hpp"
 #include "store/import.hpp"
 #include "store/migrations.hpp"
+#include "store/sqlite/backend.hpp"
+#include "store/sqlite/dialect.hpp"
 #include "store/tables.hpp"
 #include "store/writer.hpp"
 
@@ -95,55 +97,45 @@ SQLite::Database open_writer(const std::filesystem::path& path,
   return db;
 }
 
-// "version visible at as_of" as SQL, with ?1 bound to the record time.
-std::string visible(const ReadOptions& options) {
-  return options.as_of ? "recorded_from <= ?1 AND (recorded_to IS NULL OR "
-                         "recorded_to > ?1)"
-                       : "recorded_to IS NULL";
-}
-
-void bind_as_of(SQLite::Statement& q, const ReadOptions& options) {
-  if (options.as_of) {
-    q.bind(1, static_cast<int64_t>(detail::to_stored(*options.as_of)));
-  }
-}
-
 template <class T>
-T parse_doc(const std::string& doc) {
+T parse_doc(std::string_view doc) {
   return nlohmann::json::parse(doc).get<T>();
 }
 
 // The versions of one table visible at `options`, in recorded order.
 template <class T>
-std::vector<T> read_all(SQLite::Database& db, const ReadOptions& options) {
+std::vector<T> read_all(detail::Backend& backend, const ReadOptions& options) {
   return guard([&] {
-    SQLite::Statement q{db, std::string("SELECT doc FROM ") + Table<T>::name +
-                                " WHERE " + visible(options) +
-                                " ORDER BY version"};
-    bind_as_of(q, options);
+    std::vector<detail::Value> params;
+    const std::string sql =
+        std::string("SELECT doc FROM ") + Table<T>::name + " WHERE " +
+        detail::visible("", options.as_of, params) + " ORDER BY version";
+    const auto rows = backend.run(sql, params);
     std::vector<T> out;
-    while (q.executeStep()) out.push_back(parse_doc<T>(q.getColumn(0)));
+    while (rows->next()) out.push_back(parse_doc<T>(rows->text(0)));
     return out;
   });
 }
 
 template <class T, class K>
-std::optional<T> read_one(SQLite::Database& db, const K& id,
+std::optional<T> read_one(detail::Backend& backend, const K& id,
                           const ReadOptions& options) {
   return guard([&]() -> std::optional<T> {
-    SQLite::Statement q{db, std::string("SELECT doc FROM ") + Table<T>::name +
-                                " WHERE " + visible(options) + " AND id = ?2"};
-    bind_as_of(q, options);
-    q.bind(2, id.value);
-    if (!q.executeStep()) return std::nullopt;
-    return parse_doc<T>(q.getColumn(0));
+    std::vector<detail::Value> params;
+    const std::string sql =
+        std::string("SELECT doc FROM ") + Table<T>::name + " WHERE " +
+        detail::visible("", options.as_of, params) + " AND id = ?";
+    params.emplace_back(id.value);
+    const auto rows = backend.run(sql, params);
+    if (!rows->next()) return std::nullopt;
+    return parse_doc<T>(rows->text(0));
   });
 }
 
 // Every version of one table (or only the current ones) as document
 // entries, in recorded order.
 template <class T>
-std::vector<Versioned<T>> export_table(SQLite::Database& db, bool history) {
+std::vector<Versioned<T>> export_table(detail::Backend& backend, bool history) {
   std::string sql =
       std::string("SELECT doc, recorded_from, recorded_to, ") +
       "(SELECT count(*) FROM " + Table<T>::name + " later WHERE " +
@@ -153,18 +145,14 @@ std::vector<Versioned<T>> export_table(SQLite::Database& db, bool history) {
            : "later.id = t.id") +
       " AND later.version > t.version) FROM " + Table<T>::name + " t" +
       (history ? "" : " WHERE recorded_to IS NULL") + " ORDER BY version";
-  SQLite::Statement q{db, sql};
+  const auto rows = backend.run(sql);
   std::vector<Versioned<T>> out;
-  while (q.executeStep()) {
-    Versioned<T> entry{parse_doc<T>(q.getColumn(0)), std::nullopt,
-                       std::nullopt};
+  while (rows->next()) {
+    Versioned<T> entry{parse_doc<T>(rows->text(0)), std::nullopt, std::nullopt};
     if (history) {
-      entry.recorded = detail::from_stored(q.getColumn(1).getInt64());
-      const bool deleted =
-          !q.getColumn(2).isNull() && q.getColumn(3).getInt64() == 0;
-      if (deleted) {
-        entry.superseded = detail::from_stored(q.getColumn(2).getInt64());
-      }
+      entry.recorded = detail::from_stored(rows->int64(1));
+      const bool deleted = !rows->is_null(2) && rows->int64(3) == 0;
+      if (deleted) entry.superseded = detail::from_stored(rows->int64(2));
     }
     out.push_back(std::move(entry));
   }
@@ -207,10 +195,29 @@ void rethrow_sqlite(const std::exception& e) {
 
 Database::Impl::Impl(const std::filesystem::path& path,
                      const OpenOptions& options)
-    : db(options.read_only ? open_reader(path) : open_writer(path, options)) {
+    : db(options.read_only ? open_reader(path) : open_writer(path, options)),
+      backend(std::make_unique<detail::SqliteBackend>(db)),
+      dialect(detail::sqlite_dialect()) {
   db.exec("PRAGMA foreign_keys = ON");
   db.exec("PRAGMA mmap_size = 1073741824");
 }
+
+namespace detail {
+
+Backend& DatabaseAccess::backend(const Database& db) {
+  return *db.impl_->backend;
+}
+const Dialect& DatabaseAccess::dialect(const Database& db) {
+  return db.impl_->dialect;
+}
+Store DatabaseAccess::store(const Database& db) {
+  return Store{*db.impl_->backend, db.impl_->dialect};
+}
+SQLite::Database& DatabaseAccess::connection(const Database& db) {
+  return db.impl_->db;
+}
+
+}  // namespace detail
 
 Database::Database(const std::filesystem::path& path,
                    const OpenOptions& options) {
@@ -292,49 +299,49 @@ PARLEY_WRITE_METHODS(Link, Link, "link")
 
 std::optional<Actor> Database::actor(const ActorId& id,
                                      const ReadOptions& options) const {
-  return read_one<Actor>(impl_->db, id, options);
+  return read_one<Actor>(*impl_->backend, id, options);
 }
 std::optional<Place> Database::place(const PlaceId& id,
                                      const ReadOptions& options) const {
-  return read_one<Place>(impl_->db, id, options);
+  return read_one<Place>(*impl_->backend, id, options);
 }
 std::optional<Process> Database::process(const ProcessId& id,
                                          const ReadOptions& options) const {
-  return read_one<Process>(impl_->db, id, options);
+  return read_one<Process>(*impl_->backend, id, options);
 }
 std::optional<Source> Database::source(const SourceId& id,
                                        const ReadOptions& options) const {
-  return read_one<Source>(impl_->db, id, options);
+  return read_one<Source>(*impl_->backend, id, options);
 }
 std::optional<Event> Database::event(const EventId& id,
                                      const ReadOptions& options) const {
-  return read_one<Event>(impl_->db, id, options);
+  return read_one<Event>(*impl_->backend, id, options);
 }
 std::optional<Claim> Database::claim(const ClaimId& id,
                                      const ReadOptions& options) const {
-  return read_one<Claim>(impl_->db, id, options);
+  return read_one<Claim>(*impl_->backend, id, options);
 }
 
 std::vector<Actor> Database::actors(const ReadOptions& options) const {
-  return read_all<Actor>(impl_->db, options);
+  return read_all<Actor>(*impl_->backend, options);
 }
 std::vector<Place> Database::places(const ReadOptions& options) const {
-  return read_all<Place>(impl_->db, options);
+  return read_all<Place>(*impl_->backend, options);
 }
 std::vector<Process> Database::processes(const ReadOptions& options) const {
-  return read_all<Process>(impl_->db, options);
+  return read_all<Process>(*impl_->backend, options);
 }
 std::vector<Source> Database::sources(const ReadOptions& options) const {
-  return read_all<Source>(impl_->db, options);
+  return read_all<Source>(*impl_->backend, options);
 }
 std::vector<Event> Database::events(const ReadOptions& options) const {
-  return read_all<Event>(impl_->db, options);
+  return read_all<Event>(*impl_->backend, options);
 }
 std::vector<Claim> Database::claims(const ReadOptions& options) const {
-  return read_all<Claim>(impl_->db, options);
+  return read_all<Claim>(*impl_->backend, options);
 }
 std::vector<Link> Database::links(const ReadOptions& options) const {
-  return read_all<Link>(impl_->db, options);
+  return read_all<Link>(*impl_->backend, options);
 }
 
 void Database::import(const Document& document, const WriteOptions& options) {
@@ -389,7 +396,7 @@ void Database::import_file(const std::filesystem::path& path,
 
 Document Database::export_document(const ExportOptions& options) const {
   return guard([&] {
-    SQLite::Database& db = impl_->db;
+    detail::Backend& db = *impl_->backend;
     Document out;
     out.actors = export_table<Actor>(db, options.history);
     out.places = export_table<Place>(db, options.history);

@@ -1,22 +1,24 @@
-#include <SQLiteCpp/Statement.h>
-
 #include "parley/datasets.hpp"
 
-#include "store/impl.hpp"
+#include "store/access.hpp"
 
 namespace parley {
 
 std::vector<FlaggedEvent> flagged_events(const Database& db,
                                          std::optional<FlagCode> code) {
   return detail::guard([&] {
-    SQLite::Statement q{detail::DatabaseAccess::connection(db),
-                        "SELECT event, code FROM event_flag WHERE ?1 IS NULL "
-                        "OR code = ?1 ORDER BY event, code"};
-    if (code) q.bind(1, std::string(to_string(*code)));
+    std::vector<detail::Value> params;
+    std::string sql = "SELECT event, code FROM event_flag";
+    if (code) {
+      sql += " WHERE code = ?";
+      params.emplace_back(std::string(to_string(*code)));
+    }
+    const auto rows = detail::DatabaseAccess::backend(db).run(
+        sql + " ORDER BY event, code", params);
     std::vector<FlaggedEvent> out;
-    while (q.executeStep()) {
-      out.push_back({EventId{q.getColumn(0).getString()},
-                     parse_enum<FlagCode>(q.getColumn(1).getString())});
+    while (rows->next()) {
+      out.push_back({EventId{std::string(rows->text(0))},
+                     parse_enum<FlagCode>(rows->text(1))});
     }
     return out;
   });

@@ -1,13 +1,19 @@
-// The state behind parley::Database: the SQLite connection.
+// The state behind parley::Database: the SQLite connection, and the
+// Backend over it that reads go through (src/store/access.hpp).
 #ifndef PARLEY_SRC_STORE_IMPL_HPP
 #define PARLEY_SRC_STORE_IMPL_HPP
 
 #include <filesystem>
+#include <memory>
 
 #include <SQLiteCpp/Database.h>
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
+
+#include "store/access.hpp"
+#include "store/backend.hpp"
+#include "store/dialect.hpp"
 
 namespace parley {
 
@@ -15,46 +21,13 @@ class Database::Impl {
  public:
   Impl(const std::filesystem::path& path, const OpenOptions& options);
 
+  // The write path's connection (until it moves to the Backend too).
   SQLite::Database db;
+  // Over `db`; declared after it, so destroyed before it.
+  std::unique_ptr<detail::Backend> backend;
+  const detail::Dialect& dialect;
 };
 
-namespace detail {
-
-// The connection of a Database, for src/ code outside its members
-// (make_timeline) and for tests (statement counts, query plans). Not part
-// of the public API.
-struct DatabaseAccess {
-  static SQLite::Database& connection(const Database& db) {
-    return db.impl_->db;
-  }
-};
-
-// Runs `body`, translating SQLite's exceptions into parley::Error.
-template <class F>
-decltype(auto) guard(F&& body);
-
-[[noreturn]] void rethrow_sqlite(const std::exception& e);
-
-template <class F>
-decltype(auto) guard(F&& body) {
-  try {
-    return body();
-  } catch (const Error&) {
-    throw;
-  } catch (const std::exception& e) {
-    rethrow_sqlite(e);
-  }
-}
-
-// Microseconds since the epoch, as stored in recorded_from/recorded_to.
-inline std::int64_t to_stored(RecordTime t) {
-  return t.time_since_epoch().count();
-}
-inline RecordTime from_stored(std::int64_t us) {
-  return RecordTime{std::chrono::microseconds{us}};
-}
-
-}  // namespace detail
 }  // namespace parley
 
 #endif  // PARLEY_SRC_STORE_IMPL_HPP

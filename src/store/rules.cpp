@@ -7,6 +7,8 @@
 
 #include "parley/error.hpp"
 
+#include "store/impl.hpp"
+
 namespace parley::detail {
 namespace {
 
@@ -54,12 +56,30 @@ Edtf at_rule(const std::string& where, F&& derive_value) {
   }
 }
 
-// The value `rule` gives, read against its anchor's current version;
+// The version of event `id` as known at `at`, else its first version
+// recorded after `at`; empty when the event is not current (it is missing,
+// or was removed).
+std::optional<Event> anchor_version(Statements& db, const std::string& id,
+                                    RecordTime at) {
+  if (!current_event(db, id)) return std::nullopt;
+  SQLite::Statement& q = db.get(
+      "SELECT doc FROM event WHERE id = ?1 AND (recorded_to IS NULL OR "
+      "(recorded_to > ?2 AND recorded_to > recorded_from)) "
+      "ORDER BY recorded_from > ?2, recorded_from LIMIT 1");
+  q.bind(1, id);
+  q.bind(2, static_cast<int64_t>(to_stored(at)));
+  if (!q.executeStep()) return std::nullopt;
+  const std::string doc = q.getColumn(0).getString();
+  q.reset();
+  return nlohmann::json::parse(doc).get<Event>();
+}
+
+// The value `rule` gives, read against its anchor's version known at `at`;
 // a time rule (`time_rule`) first walks its anchors' time rules for a
 // cycle back to `self`. Empty when the anchor event is not current.
 std::optional<Edtf> value_of(Statements& db, const std::string& self,
                              const TimeRule& rule, bool time_rule,
-                             const std::string& where) {
+                             RecordTime at, const std::string& where) {
   if (!rule.anchor_event) {
     return at_rule(where, [&] { return derive(rule, *rule.anchor); });
   }
@@ -69,11 +89,25 @@ std::optional<Edtf> value_of(Statements& db, const std::string& self,
     walk(db, path, seen, rule.anchor_event->value, where + "/anchor_event");
   }
   const std::optional<Event> anchor =
-      current_event(db, rule.anchor_event->value);
+      anchor_version(db, rule.anchor_event->value, at);
   if (!anchor) return std::nullopt;
-  const std::string zone =
-      anchor->time_of_day ? anchor->time_of_day->zone : std::string();
-  return at_rule(where, [&] { return derive(rule, anchor->time, zone); });
+  return at_rule(where, [&] {
+    return derive(rule, anchor_on(rule.anchor_side, anchor->time,
+                                  anchor->time_of_day, rule.zone));
+  });
+}
+
+// The anchor events of `event`'s rules.
+std::vector<std::string> anchor_events(const Event& event) {
+  std::vector<std::string> out;
+  if (event.time_rule && event.time_rule->anchor_event) {
+    out.push_back(event.time_rule->anchor_event->value);
+  }
+  const Pledge* pledge = std::get_if<Pledge>(&event.payload);
+  if (pledge && pledge->deadline_rule && pledge->deadline_rule->anchor_event) {
+    out.push_back(pledge->deadline_rule->anchor_event->value);
+  }
+  return out;
 }
 
 }  // namespace
@@ -85,23 +119,43 @@ bool has_rules(const Event& event) {
 }
 
 std::optional<std::string> derive_rules(Statements& db, Event& event,
+                                        RecordTime at,
                                         const std::string& where) {
   std::optional<Edtf> time;
   if (event.time_rule) {
-    time = value_of(db, event.id.value, *event.time_rule, true,
+    time = value_of(db, event.id.value, *event.time_rule, true, at,
                     where + "/time_rule");
     if (!time) return event.time_rule->anchor_event->value;
   }
   Pledge* pledge = std::get_if<Pledge>(&event.payload);
   std::optional<Edtf> deadline;
   if (pledge && pledge->deadline_rule) {
-    deadline = value_of(db, event.id.value, *pledge->deadline_rule, false,
+    deadline = value_of(db, event.id.value, *pledge->deadline_rule, false, at,
                         where + "/details/deadline_rule");
     if (!deadline) return pledge->deadline_rule->anchor_event->value;
   }
   if (time) event.time = std::move(*time);
   if (deadline) pledge->deadline = std::move(*deadline);
   return std::nullopt;
+}
+
+std::optional<RecordTime> next_anchor_change(Statements& db, const Event& event,
+                                             RecordTime at) {
+  std::optional<std::int64_t> next;
+  SQLite::Statement& q = db.get(
+      "SELECT min(recorded_from) FROM event WHERE id = ? AND recorded_from > "
+      "?");
+  for (const std::string& id : anchor_events(event)) {
+    q.bind(1, id);
+    q.bind(2, static_cast<int64_t>(to_stored(at)));
+    if (q.executeStep() && !q.getColumn(0).isNull()) {
+      const std::int64_t when = q.getColumn(0).getInt64();
+      if (!next || when < *next) next = when;
+    }
+    q.reset();
+  }
+  if (!next) return std::nullopt;
+  return from_stored(*next);
 }
 
 std::vector<std::string> dependents_of(Statements& db, const std::string& id) {

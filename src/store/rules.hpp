@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "parley/event.hpp"
+#include "parley/record_time.hpp"
 
 #include "store/tables.hpp"
 
@@ -20,9 +21,10 @@ namespace parley::detail {
 bool has_rules(const Event& event);
 
 // Derives event.time from event.time_rule and a pledge's deadline from its
-// deadline_rule, each against its anchor's current version. Returns the id
-// of the first anchor event that is not (yet) current, leaving `event` as
-// it was; empty when every value was derived.
+// deadline_rule, each against its anchor's version as known at `at` (or,
+// for an anchor first recorded after `at`, its first version). Returns the
+// id of the first anchor event that is not (yet) current, leaving `event`
+// as it was; empty when every value was derived.
 // Error: parley::Error with Errc::bad_value, where() `where` + the rule's
 // path, when a time rule's anchors lead back to `event` through their own
 // time rules (the message names the chain: "event:a → event:b →
@@ -30,7 +32,14 @@ bool has_rules(const Event& event);
 // rule cannot be resolved against its anchor. Reads one event version per
 // anchor, and one index lookup per event of the anchor chain.
 std::optional<std::string> derive_rules(Statements& db, Event& event,
+                                        RecordTime at,
                                         const std::string& where);
+
+// The earliest record time after `at` at which an anchor event of
+// `event`'s rules got a new version: the dependent's value must be derived
+// again then. Empty when there is none. One indexed read per anchor.
+std::optional<RecordTime> next_anchor_change(Statements& db, const Event& event,
+                                             RecordTime at);
 
 // The ids of the current events whose rules are anchored on event `id`.
 // One index lookup.

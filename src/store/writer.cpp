@@ -174,12 +174,17 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
   if constexpr (std::is_same_v<T, Event>) {
     if (has_rules(value)) {
       Event derived = value;
-      if (auto missing = derive_rules(statements_, derived, where)) {
+      if (auto missing = derive_rules(statements_, derived, at, where)) {
         deferred_.push_back({std::move(derived), mode, at, where, *missing});
         return;
       }
       if (write_version(derived, mode, at, where))
         rederive(value.id, at, where);
+      // An anchor that changed after `at` (written before this event): the
+      // value it gives from then on is a later version of this event.
+      if (const auto later = next_anchor_change(statements_, value, at)) {
+        write(value, WriteMode::update, *later, where);
+      }
       return;
     }
     if (write_version(value, mode, at, where)) rederive(value.id, at, where);
@@ -191,10 +196,13 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
 void Writer::rederive(const EventId& anchor, RecordTime at,
                       const std::string& where) {
   for (const std::string& id : dependents_of(statements_, anchor.value)) {
-    if (std::optional<Event> dependent = current_event(statements_, id)) {
-      write(*dependent, WriteMode::update, at,
-            where + " (re-deriving " + id + ")");
-    }
+    const std::optional<Current> now = current<Event>(EventId{id});
+    if (!now) continue;
+    // A dependent recorded after `at` was derived from the anchor's older
+    // version: its value as of its own record time is re-derived then.
+    const RecordTime when = std::max(at, from_stored(now->recorded_from));
+    write(nlohmann::json::parse(now->doc).get<Event>(), WriteMode::update, when,
+          where + " (re-deriving " + id + ")");
   }
 }
 

@@ -43,10 +43,13 @@ class Writer {
   explicit Writer(SQLite::Database& db) : statements_(db) {}
 
   // An event whose time (or pledge deadline) is a rule gets the value
-  // derived from its anchor's current version first; one whose anchor is
-  // not written yet waits for finish(). After an event's new version, the
-  // events whose rules are anchored on it are re-derived, as new versions
-  // recorded at `at`, and so on along the chain.
+  // derived from its anchor's version known at `at` first, and a later
+  // version at each later record time of its anchor's versions; one whose
+  // anchor is not written yet waits for finish(). After an event's new
+  // version, the events whose rules are anchored on it are re-derived, as
+  // new versions recorded at `at` (or at their own current version's
+  // record time, when that is later), and so on along the chain: so every
+  // order of writes gives the history the record times say.
   //
   // Checks `value`, then closes the current version of its key (if any)
   // and inserts the new one recorded at `at`. A version identical to the
