@@ -9,6 +9,7 @@
 #include "parley/database.hpp"
 
 #include "store/access.hpp"
+#include "store/related.hpp"
 
 namespace parley {
 namespace {
@@ -110,37 +111,9 @@ std::optional<Coordinates> Timeline::coordinates(const Event& event) const {
 
 namespace {
 
+using detail::list_of;
+using detail::read_docs;
 using detail::Value;
-
-// Reads the documents of the versions of `table` (alias t) visible at
-// `options` that meet `filter` (SQL over t, parameters `params`), in
-// recorded order: one statement.
-template <class T>
-std::vector<T> read_docs(detail::Backend& backend, const char* table,
-                         const std::string& filter,
-                         const std::vector<Value>& params,
-                         const ReadOptions& options) {
-  std::vector<Value> all;
-  const std::string sql = std::string("SELECT t.doc FROM ") + table +
-                          " t WHERE " +
-                          detail::visible("t", options.as_of, all) + " AND " +
-                          filter + " ORDER BY t.version";
-  all.insert(all.end(), params.begin(), params.end());
-  const auto rows = backend.run(sql, all);
-  std::vector<T> out;
-  while (rows->next()) {
-    out.push_back(nlohmann::json::parse(rows->text(0)).get<T>());
-  }
-  return out;
-}
-
-template <class Id>
-Value list_of(const detail::Dialect& dialect, const std::set<Id>& ids) {
-  std::vector<std::string> texts;
-  texts.reserve(ids.size());
-  for (const Id& id : ids) texts.push_back(id.value);
-  return dialect.list(texts);
-}
 
 // The documents of `table` whose id is in `ids`, and of their ancestors by
 // its parent column, transitively, as the versions visible at `options`
@@ -172,7 +145,6 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
                        const ReadOptions& options) {
   return detail::guard([&] {
     const detail::Store store = detail::DatabaseAccess::store(database);
-    const detail::Dialect& dialect = store.dialect;
     Timeline t;
     std::sort(events.begin(), events.end(), chronological);
     std::set<EventId> ids;
@@ -188,14 +160,8 @@ Timeline make_timeline(const Database& database, std::vector<Event> events,
       if (e.place) places.insert(*e.place);
       if (e.process) processes.insert(*e.process);
     }
-    const Value event_ids = list_of(dialect, ids);
-    t.claims =
-        read_docs<Claim>(store.backend, "claim", dialect.in_list("t.event"),
-                         {event_ids}, options);
-    t.links = read_docs<Link>(store.backend, "link",
-                              dialect.in_list("t.from_event") + " AND " +
-                                  dialect.in_list("t.to_event"),
-                              {event_ids, event_ids}, options);
+    t.claims = detail::claims_on(database, ids, options);
+    t.links = detail::links_among(database, ids, options);
     std::set<SourceId> sources;
     for (const Claim& c : t.claims) {
       sources.insert(c.source);

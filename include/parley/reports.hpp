@@ -33,7 +33,8 @@ struct Account {
 };
 
 // Every claim on the events the query selects, by event in chronological
-// order, then in recorded order.
+// order, then in recorded order. Reads those events and the claims on
+// them, with each claim's source and claimant.
 std::vector<Account> accounts(const Database& db, const Query& query);
 
 enum class ContradictionKind {
@@ -76,8 +77,8 @@ struct PledgeEntry {
 
 // The pledges among the events the query selects (its kinds are ignored).
 // The links that give a pledge its status count even when the linking
-// event lies outside the query. Reads the selected pledges, their claims,
-// and every link as of the query's as_of.
+// event lies outside the query. Reads the selected pledges, the claims on
+// them and the links to them as of the query's as_of.
 std::vector<PledgeEntry> pledge_tracker(const Database& db, const Query& query);
 
 // True when `entry`'s deadline has certainly passed on the UTC day of
@@ -122,10 +123,10 @@ struct PledgePage {
 // Cost: reads the pledges the query selects page by page (query.limit at a
 // time, so a page that many filtered out is followed by the next, and one
 // more read of a page to find the cursor when the last page is cut short),
-// never the other events; plus, once per call, the accounts of the
-// selected pledges (as accounts() reads them: the pledges and every claim)
-// and every link as of the query's as_of (and the links as of
-// filter.overdue_as_of, with the version of each candidate pledge then).
+// never the other events; plus, for each page read, the claims on its
+// pledges (their accounts) and the links to them as of the query's as_of
+// (and as of filter.overdue_as_of, with the version of each candidate
+// pledge then) — never the claims and links of other events.
 // Throws as Database::query does.
 PledgePage pledge_page(const Database& db, const Query& query,
                        const PledgeFilter& filter);

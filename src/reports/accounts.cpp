@@ -1,20 +1,20 @@
-#include <algorithm>
-#include <map>
-#include <set>
+#include "reports/accounts.hpp"
 
-#include "parley/reports.hpp"
+#include <map>
+
+#include "store/related.hpp"
 
 namespace parley {
 
-std::vector<Account> accounts(const Database& db, const Query& query) {
-  Query all = query;
-  all.limit = 0;
-  all.after.reset();
-  const ReadOptions read{query.as_of};
-  std::vector<Event> events = db.query(all).events;
-  std::map<EventId, std::vector<Claim>> claims;
-  for (Claim& c : db.claims(read)) claims[c.event].push_back(std::move(c));
+namespace detail {
 
+std::vector<Account> accounts_of(const Database& db,
+                                 const std::vector<Event>& events,
+                                 const ReadOptions& read) {
+  std::map<EventId, std::vector<Claim>> claims;
+  for (Claim& c : claims_on(db, ids_of(events), read)) {
+    claims[c.event].push_back(std::move(c));
+  }
   std::vector<Account> out;
   for (const Event& e : events) {
     for (const Claim& c : claims[e.id]) {
@@ -24,6 +24,16 @@ std::vector<Account> accounts(const Database& db, const Query& query) {
     }
   }
   return out;
+}
+
+}  // namespace detail
+
+std::vector<Account> accounts(const Database& db, const Query& query) {
+  Query all = query;
+  all.limit = 0;
+  all.after.reset();
+  return detail::accounts_of(db, db.query(all).events,
+                             ReadOptions{query.as_of});
 }
 
 }  // namespace parley

@@ -4,6 +4,9 @@
 
 #include "parley/reports.hpp"
 
+#include "reports/accounts.hpp"
+#include "store/related.hpp"
+
 namespace parley {
 namespace {
 
@@ -74,14 +77,25 @@ Query pledges_of(const Query& query) {
   return pledges;
 }
 
-// The accounts of every pledge the query selects, by pledge.
-std::map<EventId, std::vector<Account>> accounts_by_pledge(const Database& db,
-                                                           const Query& query) {
+// The entries of `pledges`, in their order, with their accounts and the
+// links that give them their status, as known at `read`. Reads the claims
+// on these pledges and the links to them only.
+std::vector<PledgeEntry> entries_of(const Database& db,
+                                    std::vector<Event> pledges,
+                                    const ReadOptions& read) {
   std::map<EventId, std::vector<Account>> told;
-  for (Account& a : accounts(db, pledges_of(query))) {
+  for (Account& a : detail::accounts_of(db, pledges, read)) {
     told[a.event.id].push_back(std::move(a));
   }
-  return told;
+  const std::vector<Link> links =
+      detail::links_to(db, detail::ids_of(pledges), read);
+  std::vector<PledgeEntry> out;
+  for (Event& e : pledges) {
+    std::vector<Account> accounts_of = std::move(told[e.id]);
+    out.push_back(
+        entry_of(db, std::move(e), links, read, std::move(accounts_of)));
+  }
+  return out;
 }
 
 }  // namespace
@@ -91,17 +105,7 @@ std::vector<PledgeEntry> pledge_tracker(const Database& db,
   Query pledges = pledges_of(query);
   pledges.limit = 0;
   pledges.after.reset();
-  const ReadOptions read{query.as_of};
-  std::map<EventId, std::vector<Account>> told =
-      accounts_by_pledge(db, pledges);
-  const std::vector<Link> links = db.links(read);
-  std::vector<PledgeEntry> out;
-  for (Event& e : db.query(pledges).events) {
-    std::vector<Account> accounts_of = std::move(told[e.id]);
-    out.push_back(
-        entry_of(db, std::move(e), links, read, std::move(accounts_of)));
-  }
-  return out;
+  return entries_of(db, db.query(pledges).events, ReadOptions{query.as_of});
 }
 
 bool overdue(const PledgeEntry& entry, RecordTime known_at) {
@@ -126,13 +130,7 @@ class PledgePager {
       : db_(db),
         query_(pledges_of(query)),
         filter_(filter),
-        read_{query.as_of},
-        told_(accounts_by_pledge(db, query)),
-        links_(db.links(read_)) {
-    if (filter.overdue_as_of) {
-      then_links_ = db.links(ReadOptions{filter.overdue_as_of});
-    }
-  }
+        read_{query.as_of} {}
 
   PledgePage run() {
     PledgePage out;
@@ -142,15 +140,18 @@ class PledgePager {
     page_query.limit = limit ? limit : 100;
     for (;;) {
       Page page = db_.query(page_query);
-      for (std::size_t i = 0; i < page.events.size(); ++i) {
-        Event& e = page.events[i];
-        std::vector<Account> told = std::move(told_[e.id]);
-        PledgeEntry entry =
-            entry_of(db_, std::move(e), links_, read_, std::move(told));
-        if (!passes(entry)) continue;
-        out.entries.push_back(std::move(entry));
+      const std::size_t read = page.events.size();
+      if (filter_.overdue_as_of) {
+        then_links_ = detail::links_to(db_, detail::ids_of(page.events),
+                                       ReadOptions{filter_.overdue_as_of});
+      }
+      std::vector<PledgeEntry> entries =
+          entries_of(db_, std::move(page.events), read_);
+      for (std::size_t i = 0; i < read; ++i) {
+        if (!passes(entries[i])) continue;
+        out.entries.push_back(std::move(entries[i]));
         if (limit && out.entries.size() == limit) {
-          out.next = cursor_after(page_query, i, page);
+          out.next = cursor_after(page_query, i, read, page.next);
           return out;
         }
       }
@@ -160,12 +161,13 @@ class PledgePager {
   }
 
  private:
-  // The cursor after the i-th event of `page` (read with `q`): the page's
-  // own at its end, else that of a page read again up to it. Empty when
-  // nothing follows.
-  std::optional<std::string> cursor_after(Query q, std::size_t i,
-                                          const Page& page) const {
-    if (i + 1 == page.events.size()) return page.next;
+  // The cursor after the i-th of the `read` events of a page read with `q`
+  // (whose own cursor is `next`): `next` at its end, else that of the page
+  // read again up to it. Empty when nothing follows.
+  std::optional<std::string> cursor_after(
+      Query q, std::size_t i, std::size_t read,
+      const std::optional<std::string>& next) const {
+    if (i + 1 == read) return next;
     q.limit = i + 1;
     return db_.query(q).next;
   }
@@ -196,9 +198,7 @@ class PledgePager {
   Query query_;
   const PledgeFilter& filter_;
   ReadOptions read_;
-  std::map<EventId, std::vector<Account>> told_;
-  std::vector<Link> links_;
-  std::vector<Link> then_links_;
+  std::vector<Link> then_links_;  // to the current page, as of then
 };
 
 }  // namespace

@@ -1,7 +1,10 @@
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include "parley/reports.hpp"
+
+#include "store/related.hpp"
 
 namespace parley {
 namespace {
@@ -32,9 +35,11 @@ std::vector<ScheduleEntry> schedule(const Database& db, const Query& query) {
   Query all = query;
   all.limit = 0;
   all.after.reset();
-  const std::vector<Link> links = db.links(ReadOptions{query.as_of});
+  const std::vector<Event> events = db.query(all).events;
+  const std::vector<Link> links =
+      detail::links_to(db, detail::ids_of(events), ReadOptions{query.as_of});
   std::vector<ScheduleEntry> out;
-  for (const Event& e : db.query(all).events) {
+  for (const Event& e : events) {
     if (e.planned) out.push_back(entry_for(e, links));
   }
   return out;
@@ -52,8 +57,10 @@ std::vector<ScheduleEntry> upcoming(const Database& db, RecordTime known_at,
           Allen::after,
       Certainty::possible};
   std::vector<ScheduleEntry> out;
-  const std::vector<Link> links = db.links(ReadOptions{known_at});
-  for (const Event& e : db.query(query).events) {
+  const std::vector<Event> events = db.query(query).events;
+  const std::vector<Link> links =
+      detail::links_to(db, detail::ids_of(events), ReadOptions{known_at});
+  for (const Event& e : events) {
     if (e.planned) {
       out.push_back(entry_for(e, links));
     } else {
