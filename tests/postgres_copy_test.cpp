@@ -112,7 +112,9 @@ TEST_CASE("postgres backend: COPY carries hostile text unchanged") {
     rows.push_back({Value{static_cast<std::int64_t>(i)}, Value{bodies[i]},
                     Value{static_cast<double>(i) / 3}});
   }
-  rows.push_back({Value{std::int64_t{-1}}, Value{}, Value{}});
+  std::vector<Value> nulls(3);  // body and x NULL
+  nulls[0] = std::int64_t{-1};
+  rows.push_back(std::move(nulls));
   CHECK(copy_all(db, rows) == static_cast<std::int64_t>(rows.size()));
   auto read = db.run("SELECT id, body, x FROM t WHERE id >= 0 ORDER BY id");
   for (std::size_t i = 0; i < bodies.size(); ++i) {
