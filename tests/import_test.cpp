@@ -17,7 +17,7 @@
 #include "parley/error.hpp"
 
 #include "../bench/generate.hpp"
-#include "store/bulk.hpp"
+#include "store/sqlite/bulk.hpp"
 #include "support.hpp"
 #include <sys/resource.h>
 #include <sys/wait.h>

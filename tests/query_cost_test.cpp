@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>  // [write helper] no longer via impl.hpp
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>

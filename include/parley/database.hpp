@@ -77,13 +77,13 @@ struct ExportOptions {
 
 class Database {
  public:
-  // Opens (or creates) the database at `path`; ":memory:" is a private
-  // in-memory database. Unless read-only, migrates the schema to the
-  // current version. Throws parley::Error: storage when the file cannot be
-  // opened or read; bad_document when it is not a parley database (checked
-  // before anything is written, so such a file is left unchanged);
-  // unsupported when its schema is newer than this library (or older, when
-  // read-only).
+  // Opens (or creates) the database at `path` (":memory:": a private one),
+  // or one on a PostgreSQL server when `path` is a connection string (see
+  // "Locations" at the end of this file). Unless read-only, migrates the
+  // schema. Throws parley::Error: storage when the file cannot be opened or
+  // read; bad_document when it is not a parley database (checked before
+  // anything is written: it is left unchanged); unsupported when its schema
+  // is newer than this library (or older, when read-only).
   explicit Database(const std::filesystem::path& path,
                     const OpenOptions& options = {});
   ~Database();
@@ -92,7 +92,7 @@ class Database {
   Database(const Database&) = delete;
   Database& operator=(const Database&) = delete;
 
-  // The schema version (PRAGMA user_version) of the open file.
+  // The schema version of the open database (user_version, parley_schema).
   int schema_version() const;
   // The schema version this library writes.
   static int latest_schema_version() noexcept;
@@ -225,5 +225,28 @@ Timeline make_timeline(const Database& db, std::vector<Event> events,
                        const ReadOptions& options = {});
 
 }  // namespace parley
+
+// Locations. A Database lives in a SQLite file (the default) or in a
+// database on a PostgreSQL server, with the same API, guarantees (versions
+// never overwritten, as-of reads, atomic writes) and errors. `path` names a
+// PostgreSQL database when it is a connection string: a URI
+// ("postgresql://user@host/parley", "postgres://…") or libpq's key=value
+// pairs whose first key is one of libpq's ("host=/run/pg dbname=parley",
+// "dbname=parley"). Any other string is a file path, even one holding '='
+// ("runs/a=b.db"). On PostgreSQL:
+//   - the database must exist (OpenOptions::create does not apply); an
+//     empty one is given parley's schema (schema/postgres/) on a
+//     read-write open, as an empty file is;
+//   - a read-only open sets default_transaction_read_only and migrates
+//     nothing: it refuses a database without parley's schema
+//     (bad_document) or with an older or newer one (unsupported);
+//   - Errc::io when the server cannot be reached; where() is the
+//     connection string without its password;
+//   - a build without the PostgreSQL backend (no libpq, or the CMake
+//     option PARLEY_POSTGRES=OFF) refuses it with Errc::unsupported.
+//   - Queries, timelines and reports there need the PostgreSQL query
+//     dialect (issue 13, in progress): until then they throw unsupported.
+// Thread-safety as for a file: one Database per thread; the server takes
+// as many connections as it is configured for.
 
 #endif  // PARLEY_DATABASE_HPP

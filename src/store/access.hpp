@@ -1,6 +1,6 @@
 // Internal: what src/ code outside Database's members reads of a Database
 // (the query layer, make_timeline, reports, tests), with no SQLite type:
-// its Backend and Dialect, and the shared helpers of reads. Not part of
+// its Backend and Dialects, and the shared helpers of reads. Not part of
 // the public API.
 #ifndef PARLEY_SRC_STORE_ACCESS_HPP
 #define PARLEY_SRC_STORE_ACCESS_HPP
@@ -17,6 +17,7 @@
 
 #include "store/backend.hpp"
 #include "store/dialect.hpp"
+#include "store/write_dialect.hpp"
 
 namespace SQLite {
 class Database;
@@ -34,14 +35,16 @@ struct Store {
 struct DatabaseAccess {
   static Backend& backend(const Database& db);
   static const Dialect& dialect(const Database& db);
+  static const WriteDialect& writes(const Database& db);
   static Store store(const Database& db);
-  // The SQLite connection, for the write path (src/store/*) and for tests
-  // that inspect SQLite itself (plans, statement counts).
+  // The SQLite connection, for tests that inspect SQLite itself (plans,
+  // statement counts). Throws Error(unsupported) on another server.
   static SQLite::Database& connection(const Database& db);
 };
 
 // Runs `body`, translating SQLite's and other libraries' exceptions into
-// parley::Error (Errc::bad_value for a constraint, else Errc::storage).
+// parley::Error (Errc::bad_value for a constraint, else Errc::storage;
+// rethrow_sqlite is in src/store/sqlite/backend.cpp).
 template <class F>
 decltype(auto) guard(F&& body);
 

@@ -2,19 +2,15 @@
 
 #include <fstream>
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 
 #include "parley/error.hpp"
 
-#include "store/bulk.hpp"
 #include "store/impl.hpp"
 #include "store/import.hpp"
 #include "store/migrations.hpp"
+#include "store/open.hpp"
 #include "store/sqlite/backend.hpp"
-#include "store/sqlite/dialect.hpp"
 #include "store/tables.hpp"
 #include "store/writer.hpp"
 
@@ -33,68 +29,6 @@ RecordTime now() {
 
 RecordTime record_time(const WriteOptions& options) {
   return options.recorded_at ? *options.recorded_at : now();
-}
-
-// `path` as an SQLite URI with `query` ("mode=ro"): absolute, with the
-// characters that URIs reserve percent-encoded.
-std::string file_uri(const std::filesystem::path& path, const char* query) {
-  std::string out = "file://";
-  for (char c : std::filesystem::absolute(path).string()) {
-    if (c == '%' || c == '?' || c == '#') {
-      static const char hex[] = "0123456789ABCDEF";
-      out += '%';
-      out += hex[(c >> 4) & 0xf];
-      out += hex[c & 0xf];
-    } else {
-      out += c;
-    }
-  }
-  return out + "?" + query;
-}
-
-// Whether a read-only connection failed only because it could not create
-// the WAL index (-shm) beside the file: a read-only directory or medium.
-bool cannot_share(const SQLite::Exception& e) {
-  const int code = e.getErrorCode();
-  return code == SQLITE_CANTOPEN || code == SQLITE_READONLY;
-}
-
-// A read-only connection that has passed the parley-file checks. Opens with
-// mode=ro, which never writes the file; when the WAL index cannot be created
-// (read-only directory or medium), opens again with immutable=1, which reads
-// the main file without locking (see OpenOptions::read_only).
-SQLite::Database open_reader(const std::filesystem::path& path) {
-  const int flags = SQLite::OPEN_READONLY | SQLite::OPEN_URI;
-  if (path == ":memory:") {
-    SQLite::Database db{":memory:", SQLite::OPEN_READONLY};
-    detail::check_parley_file(db, detail::FileUse::read);
-    return db;
-  }
-  try {
-    SQLite::Database db{file_uri(path, "mode=ro"), flags, 5000};
-    detail::check_parley_file(db, detail::FileUse::read);
-    return db;
-  } catch (const SQLite::Exception& e) {
-    if (!cannot_share(e) || !std::filesystem::exists(path)) throw;
-  }
-  SQLite::Database db{file_uri(path, "immutable=1"), flags, 5000};
-  detail::check_parley_file(db, detail::FileUse::read);
-  return db;
-}
-
-// A read-write connection to a checked, migrated parley file. The checks
-// come before anything is written, so another application's file is
-// refused unchanged.
-SQLite::Database open_writer(const std::filesystem::path& path,
-                             const OpenOptions& options) {
-  SQLite::Database db{
-      path.string(),
-      SQLite::OPEN_READWRITE | (options.create ? SQLite::OPEN_CREATE : 0),
-      5000};
-  detail::check_parley_file(db, detail::FileUse::write);
-  db.exec("PRAGMA journal_mode = WAL");
-  detail::migrate(db);
-  return db;
 }
 
 template <class T>
@@ -180,27 +114,13 @@ void import_table(Writer& writer, const std::vector<Versioned<T>>& entries,
 
 }  // namespace
 
-namespace detail {
+Database::Impl::Impl(const std::string& location, const OpenOptions& options)
+    : Impl(detail::open_store(location, options)) {}
 
-void rethrow_sqlite(const std::exception& e) {
-  if (const auto* s = dynamic_cast<const SQLite::Exception*>(&e)) {
-    if (s->getErrorCode() == SQLITE_CONSTRAINT) {
-      throw Error(Errc::bad_value, "", std::string("rejected: ") + e.what());
-    }
-  }
-  throw Error(Errc::storage, "", e.what());
-}
-
-}  // namespace detail
-
-Database::Impl::Impl(const std::filesystem::path& path,
-                     const OpenOptions& options)
-    : db(options.read_only ? open_reader(path) : open_writer(path, options)),
-      backend(std::make_unique<detail::SqliteBackend>(db)),
-      dialect(detail::sqlite_dialect()) {
-  db.exec("PRAGMA foreign_keys = ON");
-  db.exec("PRAGMA mmap_size = 1073741824");
-}
+Database::Impl::Impl(detail::OpenedStore&& opened)
+    : backend(std::move(opened.backend)),
+      dialect(opened.dialect),
+      writes(opened.writes) {}
 
 namespace detail {
 
@@ -210,11 +130,14 @@ Backend& DatabaseAccess::backend(const Database& db) {
 const Dialect& DatabaseAccess::dialect(const Database& db) {
   return db.impl_->dialect;
 }
+const WriteDialect& DatabaseAccess::writes(const Database& db) {
+  return db.impl_->writes;
+}
 Store DatabaseAccess::store(const Database& db) {
   return Store{*db.impl_->backend, db.impl_->dialect};
 }
 SQLite::Database& DatabaseAccess::connection(const Database& db) {
-  return db.impl_->db;
+  return sqlite_connection(*db.impl_->backend);
 }
 
 }  // namespace detail
@@ -222,7 +145,7 @@ SQLite::Database& DatabaseAccess::connection(const Database& db) {
 Database::Database(const std::filesystem::path& path,
                    const OpenOptions& options) {
   try {
-    impl_ = std::make_unique<Impl>(path, options);
+    impl_ = std::make_unique<Impl>(path.string(), options);
   } catch (const Error&) {
     throw;
   } catch (const std::exception& e) {
@@ -235,8 +158,7 @@ Database::Database(Database&&) noexcept = default;
 Database& Database::operator=(Database&&) noexcept = default;
 
 int Database::schema_version() const {
-  return guard(
-      [&] { return impl_->db.execAndGet("PRAGMA user_version").getInt(); });
+  return guard([&] { return impl_->writes.schema_version(*impl_->backend); });
 }
 
 int Database::latest_schema_version() noexcept {
@@ -261,13 +183,14 @@ std::uintmax_t remaining_bytes(std::istream& in) {
 
 // One write in its own transaction.
 template <class F>
-void transact(SQLite::Database& db, F&& body) {
+void transact(detail::Backend& db, const detail::WriteDialect& writes,
+              F&& body) {
   guard([&] {
-    SQLite::Transaction tx{db};
-    Writer writer{db};
-    body(writer);
-    writer.finish();
-    tx.commit();
+    detail::in_transaction(db, [&] {
+      Writer writer{db, writes};
+      body(writer);
+      writer.finish();
+    });
   });
 }
 
@@ -275,17 +198,17 @@ void transact(SQLite::Database& db, F&& body) {
 
 #define PARLEY_WRITE_METHODS(T, K, NAME)                                     \
   void Database::add(const T& value, const WriteOptions& options) {          \
-    transact(impl_->db, [&](Writer& w) {                                     \
+    transact(*impl_->backend, impl_->writes, [&](Writer& w) {                \
       w.write(value, WriteMode::add, record_time(options), NAME);            \
     });                                                                      \
   }                                                                          \
   void Database::update(const T& value, const WriteOptions& options) {       \
-    transact(impl_->db, [&](Writer& w) {                                     \
+    transact(*impl_->backend, impl_->writes, [&](Writer& w) {                \
       w.write(value, WriteMode::update, record_time(options), NAME);         \
     });                                                                      \
   }                                                                          \
   void Database::remove(const K& key, const WriteOptions& options) {         \
-    transact(impl_->db,                                                      \
+    transact(*impl_->backend, impl_->writes,                                 \
              [&](Writer& w) { w.remove(key, record_time(options), NAME); }); \
   }
 PARLEY_WRITE_METHODS(Actor, ActorId, "actor")
@@ -347,8 +270,8 @@ std::vector<Link> Database::links(const ReadOptions& options) const {
 void Database::import(const Document& document, const WriteOptions& options) {
   const RecordTime fallback =
       document.recorded ? *document.recorded : record_time(options);
-  const detail::ImportCache cache{impl_->db};
-  transact(impl_->db, [&](Writer& w) {
+  const auto session = impl_->writes.import_session(*impl_->backend, 0);
+  transact(*impl_->backend, impl_->writes, [&](Writer& w) {
     import_table(w, document.actors, "actors", fallback);
     import_table(w, document.places, "places", fallback);
     import_table(w, document.processes, "processes", fallback);
@@ -367,20 +290,17 @@ void Database::import_json(const nlohmann::json& document,
 void Database::import_json(std::istream& in, const WriteOptions& options,
                            const Limits& limits) {
   const RecordTime fallback = record_time(options);
-  SQLite::Database& db = impl_->db;
-  const detail::ImportCache cache{db};
+  detail::Backend& db = *impl_->backend;
   const std::uintmax_t bytes = remaining_bytes(in);
   guard([&] {
-    SQLite::Transaction tx{db};
-    std::optional<detail::BulkLoad> bulk;
-    if (detail::BulkLoad::worth_it(db, bytes)) bulk.emplace(db);
-    {
-      Writer writer{db};
+    const auto session = impl_->writes.import_session(db, bytes);
+    detail::in_transaction(db, [&] {
+      session->start();
+      Writer writer{db, impl_->writes};
       detail::import_stream(writer, in, fallback, limits);
       writer.finish();
-    }  // its statements are finalized: the indexes can be built
-    if (bulk) bulk->finish();
-    tx.commit();
+      session->finish();
+    });
   });
 }
 

@@ -5,8 +5,6 @@
 #include <set>
 #include <unordered_map>
 
-#include <SQLiteCpp/Statement.h>
-#include <SQLiteCpp/Transaction.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
@@ -72,7 +70,7 @@ class DatasetImport {
   void close_dropped();
 
   Database& database_;
-  SQLite::Database& db_;
+  Backend& db_;
   Dataset dataset_;
   const DatasetFormat& format_;
   const DatasetOptions& options_;
@@ -80,7 +78,7 @@ class DatasetImport {
   RecordTime now_;  // the record time of the row being written
   Writer writer_;
   PastVersions past_;
-  Statements statements_;  // this class's own queries
+
   // With a release: the record time of the stored release; an older
   // release's rows are written into history (write_past_row).
   std::optional<RecordTime> newest_;
@@ -98,7 +96,7 @@ class DatasetImport {
 DatasetImport::DatasetImport(Database& database, Dataset dataset,
                              const DatasetOptions& options)
     : database_(database),
-      db_(DatabaseAccess::connection(database)),
+      db_(DatabaseAccess::backend(database)),
       dataset_(dataset),
       format_(format_of(dataset)),
       options_(options),
@@ -107,13 +105,11 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
               : std::chrono::time_point_cast<std::chrono::microseconds>(
                     std::chrono::system_clock::now())),
       now_(at_),
-      writer_(db_),
-      past_(db_),
-      statements_(db_) {
-  db_.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS parley_dataset_seen "
-      "(id TEXT PRIMARY KEY, at TEXT NOT NULL) WITHOUT ROWID");
-  db_.exec("DELETE FROM temp.parley_dataset_seen");
+      writer_(db_, DatabaseAccess::writes(database)),
+      past_(db_, DatabaseAccess::writes(database)) {
+  db_.exec(DatabaseAccess::writes(database).keyed_temp_table(
+      "parley_dataset_seen", "id TEXT PRIMARY KEY, at TEXT NOT NULL"));
+  db_.exec("DELETE FROM parley_dataset_seen");
   if (options.on_error == OnError::skip && options.rejects) {
     rejects_.open(*options.rejects, std::ios::binary | std::ios::trunc);
     if (!rejects_) {
@@ -125,16 +121,14 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
 }
 
 std::optional<RecordTime> DatasetImport::newest_release() {
-  SQLite::Statement& q = statements_.get(
+  const Value params[] = {std::string(to_string(dataset_))};
+  const std::optional<std::int64_t> newest = first_int64(
+      db_,
       "SELECT max(e.recorded_from) FROM event_external x JOIN event e "
-      "ON e.version = x.version WHERE x.dataset = ?");
-  q.bind(1, std::string(to_string(dataset_)));
-  std::optional<RecordTime> out;
-  if (q.executeStep() && !q.getColumn(0).isNull()) {
-    out = from_stored(q.getColumn(0).getInt64());
-  }
-  q.reset();
-  return out;
+      "ON e.version = x.version WHERE x.dataset = ?",
+      params);
+  if (!newest) return std::nullopt;
+  return from_stored(*newest);
 }
 
 void DatasetImport::read_file(const std::filesystem::path& path) {
@@ -214,16 +208,15 @@ void DatasetImport::bad_row(const std::string& file, const CsvRecord& record,
 
 std::optional<std::string> DatasetImport::seen_before(const EventId& id,
                                                       const std::string& at) {
-  SQLite::Statement& add = statements_.get(
-      "INSERT OR IGNORE INTO temp.parley_dataset_seen (id, at) VALUES (?, ?)");
-  add.bind(1, id.value);
-  add.bind(2, at);
-  if (add.exec() == 1) return std::nullopt;
-  SQLite::Statement& first =
-      statements_.get("SELECT at FROM temp.parley_dataset_seen WHERE id = ?");
-  first.bind(1, id.value);
-  first.executeStep();
-  return first.getColumn(0).getString();
+  const Value row[] = {id.value, at};
+  if (db_.exec("INSERT INTO parley_dataset_seen (id, at) VALUES (?, ?) "
+               "ON CONFLICT DO NOTHING",
+               row) == 1) {
+    return std::nullopt;
+  }
+  const Value key[] = {id.value};
+  return first_text(db_, "SELECT at FROM parley_dataset_seen WHERE id = ?",
+                    key);
 }
 
 void DatasetImport::write_row(RowEntities& row, const std::string& at) {
@@ -236,7 +229,7 @@ void DatasetImport::write_row(RowEntities& row, const std::string& at) {
     same.external->release = stored->external->release;
     if (same == *stored) row.event = std::move(same);
   }
-  const int before = db_.getTotalChanges();
+  const std::int64_t before = writer_.changes();
   for (const Actor& actor : row.actors) write_actor(actor, at);
   for (const Place& place : row.places) write_shared(place, at);
   for (const Process& process : row.processes) write_shared(process, at);
@@ -250,7 +243,7 @@ void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   if (stored) remove_stale(row, at);
   if (!stored) {
     ++counts_.imported;
-  } else if (db_.getTotalChanges() != before) {
+  } else if (writer_.changes() != before) {
     ++counts_.updated;
   } else {
     ++counts_.unchanged;
@@ -322,13 +315,12 @@ void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
 }
 
 std::optional<Event> DatasetImport::current_event(const EventId& id) {
-  SQLite::Statement& q = statements_.get(
-      "SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL");
-  q.bind(1, id.value);
-  if (!q.executeStep()) return std::nullopt;
-  Event event = nlohmann::json::parse(q.getColumn(0).getString()).get<Event>();
-  q.reset();
-  return event;
+  const Value params[] = {id.value};
+  const std::optional<std::string> doc = first_text(
+      db_, "SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL",
+      params);
+  if (!doc) return std::nullopt;
+  return nlohmann::json::parse(*doc).get<Event>();
 }
 
 void DatasetImport::remove_stale(const RowEntities& row,
@@ -343,13 +335,13 @@ void DatasetImport::close_claims(const EventId& event,
                                  const std::set<std::string>& keep,
                                  const std::string& at) {
   std::vector<std::pair<std::string, std::string>> claims;  // id, source
-  SQLite::Statement& q = statements_.get(
-      "SELECT id, source FROM claim WHERE event = ? AND recorded_to IS NULL");
-  q.bind(1, event.value);
-  while (q.executeStep()) {
-    claims.emplace_back(q.getColumn(0).getString(), q.getColumn(1).getString());
+  {
+    const Value params[] = {event.value};
+    const auto rows = db_.run(
+        "SELECT id, source FROM claim WHERE event = ? AND recorded_to IS NULL",
+        params);
+    while (rows->next()) claims.emplace_back(rows->text(0), rows->text(1));
   }
-  q.reset();
   for (const auto& [claim, source] : claims) {
     if (!keep.count(claim)) writer_.remove(ClaimId{claim}, now_, at);
   }
@@ -362,12 +354,14 @@ void DatasetImport::close_claims(const EventId& event,
 
 void DatasetImport::close_dropped() {
   std::vector<std::string> dropped;
-  SQLite::Statement& q = statements_.get(
-      "SELECT event FROM event_external x WHERE dataset = ? AND NOT EXISTS "
-      "(SELECT 1 FROM temp.parley_dataset_seen s WHERE s.id = x.event)");
-  q.bind(1, std::string(to_string(dataset_)));
-  while (q.executeStep()) dropped.push_back(q.getColumn(0).getString());
-  q.reset();
+  {
+    const Value params[] = {std::string(to_string(dataset_))};
+    const auto rows = db_.run(
+        "SELECT event FROM event_external x WHERE dataset = ? AND NOT EXISTS "
+        "(SELECT 1 FROM parley_dataset_seen s WHERE s.id = x.event)",
+        params);
+    while (rows->next()) dropped.emplace_back(rows->text(0));
+  }
   now_ = at_;
   for (const std::string& id : dropped) {
     const std::string at = "release " + options_.release + ": " + id;
@@ -394,7 +388,6 @@ ImportCounts DatasetImport::finish() {
   }
   past_.finish();
   writer_.finish();
-  statements_.reset_all();
   return counts_;
 }
 
@@ -405,14 +398,14 @@ ImportCounts import_dataset(Database& db, Dataset dataset,
                             const std::vector<std::filesystem::path>& files,
                             const DatasetOptions& options) {
   return detail::guard([&] {
-    SQLite::Database& connection = detail::DatabaseAccess::connection(db);
-    const detail::ImportCache cache{connection};
-    SQLite::Transaction tx{connection};
-    detail::DatasetImport run{db, dataset, options};
-    for (const std::filesystem::path& file : files) run.read_file(file);
-    const ImportCounts counts = run.finish();
-    tx.commit();
-    return counts;
+    detail::Backend& backend = detail::DatabaseAccess::backend(db);
+    const auto session =
+        detail::DatabaseAccess::writes(db).import_session(backend, 0);
+    return detail::in_transaction(backend, [&] {
+      detail::DatasetImport run{db, dataset, options};
+      for (const std::filesystem::path& file : files) run.read_file(file);
+      return run.finish();
+    });
   });
 }
 

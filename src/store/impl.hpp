@@ -1,12 +1,10 @@
-// The state behind parley::Database: the SQLite connection, and the
-// Backend over it that reads go through (src/store/access.hpp).
+// The state behind parley::Database: the connection to its server and
+// that server's SQL dialects, for reads (src/store/access.hpp) and writes.
 #ifndef PARLEY_SRC_STORE_IMPL_HPP
 #define PARLEY_SRC_STORE_IMPL_HPP
 
-#include <filesystem>
 #include <memory>
-
-#include <SQLiteCpp/Database.h>
+#include <string>
 
 #include "parley/database.hpp"
 #include "parley/error.hpp"
@@ -14,18 +12,21 @@
 #include "store/access.hpp"
 #include "store/backend.hpp"
 #include "store/dialect.hpp"
+#include "store/open.hpp"
+#include "store/write_dialect.hpp"
 
 namespace parley {
 
 class Database::Impl {
  public:
-  Impl(const std::filesystem::path& path, const OpenOptions& options);
+  // A SQLite file, or a PostgreSQL server when
+  // detail::is_postgres_location(location).
+  Impl(const std::string& location, const OpenOptions& options);
+  explicit Impl(detail::OpenedStore&& opened);
 
-  // The write path's connection (until it moves to the Backend too).
-  SQLite::Database db;
-  // Over `db`; declared after it, so destroyed before it.
   std::unique_ptr<detail::Backend> backend;
   const detail::Dialect& dialect;
+  const detail::WriteDialect& writes;
 };
 
 }  // namespace parley

@@ -51,19 +51,6 @@ class ImportSink final : public DocumentSink {
 
 }  // namespace
 
-ImportCache::ImportCache(SQLite::Database& db)
-    : db_(db), previous_(db.execAndGet("PRAGMA cache_size").getInt()) {
-  db_.exec("PRAGMA cache_size = -" + std::to_string(kibibytes));
-}
-
-ImportCache::~ImportCache() {
-  try {
-    db_.exec("PRAGMA cache_size = " + std::to_string(previous_));
-  } catch (const std::exception&) {
-    // The connection keeps the larger cache; nothing else changes.
-  }
-}
-
 void import_stream(Writer& writer, std::istream& in, RecordTime fallback,
                    const Limits& limits) {
   ImportSink sink{writer, fallback};

@@ -20,24 +20,6 @@ namespace parley::detail {
 void import_stream(Writer& writer, std::istream& in, RecordTime fallback,
                    const Limits& limits);
 
-// While it lives, the connection's page cache is large enough for a large
-// import to update its indexes without writing pages out and reading them
-// back (SQLite's default is 2 MB). It allocates as it fills, so a small
-// import stays small. Restores the previous size when destroyed.
-class ImportCache {
- public:
-  explicit ImportCache(SQLite::Database& db);
-  ~ImportCache();
-  ImportCache(const ImportCache&) = delete;
-  ImportCache& operator=(const ImportCache&) = delete;
-
-  static constexpr int kibibytes = 64 * 1024;
-
- private:
-  SQLite::Database& db_;
-  int previous_;
-};
-
 }  // namespace parley::detail
 
 #endif  // PARLEY_SRC_STORE_IMPORT_HPP

@@ -1,13 +1,10 @@
 // The schema migrations, embedded at build time from schema/NNN_*.sql
-// (cmake/embed_migrations.cmake), and the code that applies them.
+// (cmake/embed_migrations.cmake). SQLite applies them in
+// src/store/sqlite/migrate.cpp; PostgreSQL's are in src/store/postgres/.
 #ifndef PARLEY_SRC_STORE_MIGRATIONS_HPP
 #define PARLEY_SRC_STORE_MIGRATIONS_HPP
 
 #include <vector>
-
-namespace SQLite {
-class Database;
-}
 
 namespace parley::detail {
 
@@ -19,23 +16,6 @@ struct Migration {
 
 // All migrations, in order.
 const std::vector<Migration>& migrations();
-
-// How a connection will use the file: reading accepts only a parley file at
-// the latest schema version; writing also accepts an empty file (it becomes
-// a parley file) and an older version (it is migrated).
-enum class FileUse { read, write };
-
-// Checks, by reading two header fields and the schema list and writing
-// nothing, that `db` is a parley file usable for `use`. Returns its schema
-// version (0 for an empty file). Throws Error: bad_document when it is
-// another application's file (or empty, for reading), unsupported when its
-// schema is newer than this library (or older, for reading).
-int check_parley_file(SQLite::Database& db, FileUse use);
-
-// Checks `db` as check_parley_file(db, FileUse::write) does, then marks it
-// as a parley database and brings its schema to the latest version, each
-// migration in its own transaction.
-void migrate(SQLite::Database& db);
 
 }  // namespace parley::detail
 

@@ -3,32 +3,32 @@
 #include <string_view>
 #include <vector>
 
-#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
 
+#include "store/access.hpp"
 #include "store/check.hpp"
-#include "store/impl.hpp"
 
 namespace parley::detail {
 
 template <class T>
 std::vector<PastVersions::Version> PastVersions::versions(
     const typename Table<T>::Key& key) {
-  SQLite::Statement& q = statements_.get(
+  std::vector<Value> params;
+  Table<T>::key_params(key, params);
+  const auto rows = context_.db.run(
       std::string("SELECT version, recorded_from, recorded_to, doc FROM ") +
-      Table<T>::name + " WHERE " + Table<T>::key_sql +
-      " ORDER BY recorded_from, version");
-  Table<T>::bind_key(q, key);
+          Table<T>::name + " WHERE " + Table<T>::key_sql +
+          " ORDER BY recorded_from, version",
+      params);
   std::vector<Version> out;
-  while (q.executeStep()) {
-    Version v{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-              std::nullopt, q.getColumn(3).getString()};
-    if (!q.getColumn(2).isNull()) v.to = q.getColumn(2).getInt64();
+  while (rows->next()) {
+    Version v{rows->int64(0), rows->int64(1), std::nullopt,
+              std::string(rows->text(3))};
+    if (!rows->is_null(2)) v.to = rows->int64(2);
     out.push_back(std::move(v));
   }
-  q.reset();
   return out;
 }
 
@@ -42,12 +42,10 @@ std::optional<RecordTime> PastVersions::latest(
 
 void PastVersions::set_bound(const char* table, const char* column,
                              std::int64_t version, std::int64_t value) {
-  SQLite::Statement& q =
-      statements_.get(std::string("UPDATE ") + table + " SET " + column +
-                      " = ? WHERE version = ?");
-  q.bind(1, static_cast<int64_t>(value));
-  q.bind(2, static_cast<int64_t>(version));
-  q.exec();
+  const Value params[] = {value, version};
+  context_.db.exec(std::string("UPDATE ") + table + " SET " + column +
+                       " = ? WHERE version = ?",
+                   params);
 }
 
 template <class T>
@@ -58,29 +56,20 @@ void PastVersions::insert_closed(const T& value, const std::string& doc,
   // The current version leaves its slot (closing it as any write does),
   // the new one passes through it, and the current one is inserted again.
   if (current) set_bound(table, "recorded_to", current->version, current->from);
-  Table<T>::insert(statements_, value, doc, from);
-  SQLite::Statement& inserted =
-      statements_.get(std::string("SELECT version FROM ") + table + " WHERE " +
-                      Table<T>::key_sql + " AND recorded_to IS NULL");
-  Table<T>::bind_key(inserted, Table<T>::key(value));
-  inserted.executeStep();
-  const std::int64_t version = inserted.getColumn(0).getInt64();
-  inserted.reset();
+  const std::int64_t version = Table<T>::insert(context_, value, doc, from);
   set_bound(table, "recorded_to", version, to);
   if (!current) return;
   const T again = nlohmann::json::parse(current->doc).get<T>();
-  Table<T>::insert(statements_, again, current->doc, current->from);
-  SQLite::Statement& gone = statements_.get(std::string("DELETE FROM ") +
-                                            table + " WHERE version = ?");
-  gone.bind(1, static_cast<int64_t>(current->version));
-  gone.exec();
+  Table<T>::insert(context_, again, current->doc, current->from);
   const std::string_view name = table;
   if (name == "event" || name == "claim") {
-    SQLite::Statement& text = statements_.get(
-        "DELETE FROM " + std::string(name) + "_search WHERE rowid = ?");
-    text.bind(1, static_cast<int64_t>(current->version));
-    text.exec();
+    context_.dialect.drop_text(context_.db,
+                               name == "event" ? TextOf::event : TextOf::claim,
+                               current->version);
   }
+  const Value gone[] = {current->version};
+  context_.db.exec(std::string("DELETE FROM ") + table + " WHERE version = ?",
+                   gone);
 }
 
 template <class T>
@@ -112,11 +101,11 @@ PastWrite PastVersions::write(const T& value, RecordTime at,
   if (held && !held->to) {  // the current version held at t: split it
     set_bound(Table<T>::name, "recorded_to", held->version, t);
     if (!end) {
-      Table<T>::insert(statements_, value, doc, t);
+      Table<T>::insert(context_, value, doc, t);
       return PastWrite::written;
     }
     insert_closed(value, doc, t, *end, std::nullopt);
-    Table<T>::insert(statements_, nlohmann::json::parse(held->doc).get<T>(),
+    Table<T>::insert(context_, nlohmann::json::parse(held->doc).get<T>(),
                      held->doc, *end);
     return PastWrite::written;
   }
@@ -126,17 +115,14 @@ PastWrite PastVersions::write(const T& value, RecordTime at,
     return PastWrite::written;
   }
   if (!end) {  // no version at or after t: the value is current
-    Table<T>::insert(statements_, value, doc, t);
+    Table<T>::insert(context_, value, doc, t);
     return PastWrite::written;
   }
   insert_closed(value, doc, t, *end, current);
   return PastWrite::written;
 }
 
-void PastVersions::finish() {
-  index_deferred_search(statements_);
-  statements_.reset_all();
-}
+void PastVersions::finish() { index_deferred_search(context_); }
 
 #define PARLEY_PAST_INSTANCE(T)                                             \
   template PastWrite PastVersions::write<T>(                                \

@@ -37,7 +37,8 @@ enum class PastWrite {
 
 class PastVersions {
  public:
-  explicit PastVersions(SQLite::Database& db) : statements_(db) {}
+  PastVersions(Backend& db, const WriteDialect& dialect)
+      : context_(db, dialect) {}
 
   // Writes `value` as it was at `at`. `until`: when the value stopped
   // holding if no later version of the entity says (an older release's row
@@ -71,7 +72,7 @@ class PastVersions {
   void insert_closed(const T& value, const std::string& doc, std::int64_t from,
                      std::int64_t to, const std::optional<Version>& current);
 
-  Statements statements_;
+  WriteContext context_;
 };
 
 }  // namespace parley::detail

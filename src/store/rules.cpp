@@ -2,31 +2,30 @@
 
 #include <set>
 
-#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
 
-#include "store/impl.hpp"
+#include "store/access.hpp"
 
 namespace parley::detail {
 namespace {
 
 // The anchor of event `id`'s time rule, as the index holds it. (A rule
 // reads its anchor's time, never its deadline, so only time rules chain.)
-std::vector<std::string> anchors_of(Statements& db, const std::string& id) {
-  SQLite::Statement& q = db.get(
-      "SELECT anchor FROM event_rule WHERE dependent = ? AND field = 'time'");
-  q.bind(1, id);
+std::vector<std::string> anchors_of(WriteContext& db, const std::string& id) {
+  const Value params[] = {id};
+  const auto rows = db.db.run(
+      "SELECT anchor FROM event_rule WHERE dependent = ? AND field = 'time'",
+      params);
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-  q.reset();
+  while (rows->next()) out.emplace_back(rows->text(0));
   return out;
 }
 
 // Throws when the chain of anchors from `anchor` leads back to the event
 // at path[0]; `path` holds the chain walked so far.
-void walk(Statements& db, std::vector<std::string>& path,
+void walk(WriteContext& db, std::vector<std::string>& path,
           std::set<std::string>& seen, const std::string& anchor,
           const std::string& where) {
   path.push_back(anchor);
@@ -59,25 +58,24 @@ Edtf at_rule(const std::string& where, F&& derive_value) {
 // The version of event `id` as known at `at`, else its first version
 // recorded after `at`; empty when the event is not current (it is missing,
 // or was removed).
-std::optional<Event> anchor_version(Statements& db, const std::string& id,
+std::optional<Event> anchor_version(WriteContext& db, const std::string& id,
                                     RecordTime at) {
   if (!current_event(db, id)) return std::nullopt;
-  SQLite::Statement& q = db.get(
-      "SELECT doc FROM event WHERE id = ?1 AND (recorded_to IS NULL OR "
-      "(recorded_to > ?2 AND recorded_to > recorded_from)) "
-      "ORDER BY recorded_from > ?2, recorded_from LIMIT 1");
-  q.bind(1, id);
-  q.bind(2, static_cast<int64_t>(to_stored(at)));
-  if (!q.executeStep()) return std::nullopt;
-  const std::string doc = q.getColumn(0).getString();
-  q.reset();
-  return nlohmann::json::parse(doc).get<Event>();
+  const Value params[] = {id, to_stored(at), to_stored(at)};
+  const std::optional<std::string> doc = first_text(
+      db.db,
+      "SELECT doc FROM event WHERE id = ? AND (recorded_to IS NULL OR "
+      "(recorded_to > ? AND recorded_to > recorded_from)) "
+      "ORDER BY recorded_from > ?, recorded_from LIMIT 1",
+      params);
+  if (!doc) return std::nullopt;
+  return nlohmann::json::parse(*doc).get<Event>();
 }
 
 // The value `rule` gives, read against its anchor's version known at `at`;
 // a time rule (`time_rule`) first walks its anchors' time rules for a
 // cycle back to `self`. Empty when the anchor event is not current.
-std::optional<Edtf> value_of(Statements& db, const std::string& self,
+std::optional<Edtf> value_of(WriteContext& db, const std::string& self,
                              const TimeRule& rule, bool time_rule,
                              RecordTime at, const std::string& where) {
   if (!rule.anchor_event) {
@@ -118,7 +116,7 @@ bool has_rules(const Event& event) {
   return pledge && pledge->deadline_rule;
 }
 
-std::optional<std::string> derive_rules(Statements& db, Event& event,
+std::optional<std::string> derive_rules(WriteContext& db, Event& event,
                                         RecordTime at,
                                         const std::string& where) {
   std::optional<Edtf> time;
@@ -139,44 +137,42 @@ std::optional<std::string> derive_rules(Statements& db, Event& event,
   return std::nullopt;
 }
 
-std::optional<RecordTime> next_anchor_change(Statements& db, const Event& event,
+std::optional<RecordTime> next_anchor_change(WriteContext& db,
+                                             const Event& event,
                                              RecordTime at) {
   std::optional<std::int64_t> next;
-  SQLite::Statement& q = db.get(
-      "SELECT min(recorded_from) FROM event WHERE id = ? AND recorded_from > "
-      "?");
   for (const std::string& id : anchor_events(event)) {
-    q.bind(1, id);
-    q.bind(2, static_cast<int64_t>(to_stored(at)));
-    if (q.executeStep() && !q.getColumn(0).isNull()) {
-      const std::int64_t when = q.getColumn(0).getInt64();
-      if (!next || when < *next) next = when;
-    }
-    q.reset();
+    const Value params[] = {id, to_stored(at)};
+    const std::optional<std::int64_t> when =
+        first_int64(db.db,
+                    "SELECT min(recorded_from) FROM event WHERE id = ? AND "
+                    "recorded_from > ?",
+                    params);
+    if (when && (!next || *when < *next)) next = when;
   }
   if (!next) return std::nullopt;
   return from_stored(*next);
 }
 
-std::vector<std::string> dependents_of(Statements& db, const std::string& id) {
-  SQLite::Statement& q = db.get(
+std::vector<std::string> dependents_of(WriteContext& db,
+                                       const std::string& id) {
+  const Value params[] = {id};
+  const auto rows = db.db.run(
       "SELECT DISTINCT dependent FROM event_rule WHERE anchor = ? "
-      "ORDER BY dependent");
-  q.bind(1, id);
+      "ORDER BY dependent",
+      params);
   std::vector<std::string> out;
-  while (q.executeStep()) out.push_back(q.getColumn(0).getString());
-  q.reset();
+  while (rows->next()) out.emplace_back(rows->text(0));
   return out;
 }
 
-std::optional<Event> current_event(Statements& db, const std::string& id) {
-  SQLite::Statement& q =
-      db.get("SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL");
-  q.bind(1, id);
-  if (!q.executeStep()) return std::nullopt;
-  const std::string doc = q.getColumn(0).getString();
-  q.reset();
-  return nlohmann::json::parse(doc).get<Event>();
+std::optional<Event> current_event(WriteContext& db, const std::string& id) {
+  const Value params[] = {id};
+  const std::optional<std::string> doc = first_text(
+      db.db, "SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL",
+      params);
+  if (!doc) return std::nullopt;
+  return nlohmann::json::parse(*doc).get<Event>();
 }
 
 }  // namespace parley::detail

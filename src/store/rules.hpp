@@ -31,22 +31,22 @@ bool has_rules(const Event& event);
 // event:a"; a deadline is never an anchor, so it closes no cycle), or when the
 // rule cannot be resolved against its anchor. Reads one event version per
 // anchor, and one index lookup per event of the anchor chain.
-std::optional<std::string> derive_rules(Statements& db, Event& event,
+std::optional<std::string> derive_rules(WriteContext& db, Event& event,
                                         RecordTime at,
                                         const std::string& where);
 
 // The earliest record time after `at` at which an anchor event of
 // `event`'s rules got a new version: the dependent's value must be derived
 // again then. Empty when there is none. One indexed read per anchor.
-std::optional<RecordTime> next_anchor_change(Statements& db, const Event& event,
-                                             RecordTime at);
+std::optional<RecordTime> next_anchor_change(WriteContext& db,
+                                             const Event& event, RecordTime at);
 
 // The ids of the current events whose rules are anchored on event `id`.
 // One index lookup.
-std::vector<std::string> dependents_of(Statements& db, const std::string& id);
+std::vector<std::string> dependents_of(WriteContext& db, const std::string& id);
 
 // The current version of event `id`; empty when there is none.
-std::optional<Event> current_event(Statements& db, const std::string& id);
+std::optional<Event> current_event(WriteContext& db, const std::string& id);
 
 }  // namespace parley::detail
 

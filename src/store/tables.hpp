@@ -1,6 +1,7 @@
-// How each entity type maps to its table: its key, and how a version row
-// and its index rows are inserted. All SQL that names a column of an entity
-// table lives here and in schema/.
+// How each entity type maps to its table: its key (key_sql's `?` take
+// key_params, in order), and how a version row and its index rows are
+// inserted (insert() returns the new version). All SQL that names a column of
+// an entity table lives here and in schema/.
 #ifndef PARLEY_SRC_STORE_TABLES_HPP
 #define PARLEY_SRC_STORE_TABLES_HPP
 
@@ -9,27 +10,23 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
-
-#include <SQLiteCpp/Database.h>
-#include <SQLiteCpp/Statement.h>
+#include <vector>
 
 #include "parley/document.hpp"
 
+#include "store/backend.hpp"
+#include "store/write_dialect.hpp"
+
 namespace parley::detail {
 
-// The prepared statements of one batch of writes, kept for reuse (a
-// document import runs the same few statements for every entity), and the
+// What one batch of writes talks to (the connection and its server's
+// write dialect; the backend keeps the prepared statements), and the
 // search names of the actors and places its events name. Belongs to one
 // Writer; not thread-safe.
-class Statements {
+class WriteContext {
  public:
-  explicit Statements(SQLite::Database& db) : db(db) {}
-
-  // The statement for `sql`, prepared on first use, reset and with its
-  // bindings cleared.
-  SQLite::Statement& get(const std::string& sql);
-  // Resets every statement, so none holds a read open past the batch.
-  void reset_all();
+  WriteContext(Backend& db, const WriteDialect& dialect)
+      : db(db), dialect(dialect) {}
 
   // The names and aliases of the current actor or place `id`, in every
   // language, for the search index (cached until forget_names); null when
@@ -44,19 +41,26 @@ class Statements {
   std::string source_title(const std::string& id);
   void forget_names() { names_.clear(); }
 
-  SQLite::Database& db;
-  // Event versions wait in temp.parley_pending_search (see
+  Backend& db;
+  const WriteDialect& dialect;
+  // Event versions wait in the temporary table parley_pending_search (see
   // index_deferred_search).
   bool deferred_search = false;
 
  private:
-  std::unordered_map<std::string, std::unique_ptr<SQLite::Statement>> cache_;
   std::unordered_map<std::string, std::optional<std::string>> names_;
 };
 
+// The first column of the first row of `sql`: empty when there is no row
+// or the value is NULL.
+std::optional<std::int64_t> first_int64(Backend& db, std::string_view sql,
+                                        std::span<const Value> params = {});
+std::optional<std::string> first_text(Backend& db, std::string_view sql,
+                                      std::span<const Value> params = {});
+
 // Indexes the search text of the event versions whose text waited for an
 // actor or place written later in the batch (temp.parley_pending_search).
-void index_deferred_search(Statements& db);
+void index_deferred_search(WriteContext& db);
 
 template <class T>
 struct Table;
@@ -72,14 +76,14 @@ struct EntityOf;
     static constexpr const char* name = NAME;                                  \
     static constexpr const char* key_sql = "id = ?";                           \
     static Key key(const T& value) { return value.id; }                        \
-    static void bind_key(SQLite::Statement& s, const Key& k) {                 \
-      s.bind(1, k.value);                                                      \
+    static void key_params(const Key& k, std::vector<Value>& params) {         \
+      params.emplace_back(k.value);                                            \
     }                                                                          \
     static std::string describe(const Key& k) {                                \
       return std::string(LABEL) + " '" + k.value + "'";                        \
     }                                                                          \
-    static void insert(Statements& db, const T& value, const std::string& doc, \
-                       std::int64_t recorded);                                 \
+    static std::int64_t insert(WriteContext& db, const T& value,               \
+                               const std::string& doc, std::int64_t recorded); \
   };                                                                           \
   template <>                                                                  \
   struct EntityOf<K> {                                                         \
@@ -101,10 +105,10 @@ struct Table<Link> {
   static constexpr const char* key_sql =
       "from_event = ? AND kind = ? AND to_event = ?";
   static Key key(const Link& value) { return value; }
-  static void bind_key(SQLite::Statement& s, const Key& k);
+  static void key_params(const Key& k, std::vector<Value>& params);
   static std::string describe(const Key& k);
-  static void insert(Statements& db, const Link& value, const std::string& doc,
-                     std::int64_t recorded);
+  static std::int64_t insert(WriteContext& db, const Link& value,
+                             const std::string& doc, std::int64_t recorded);
 };
 template <>
 struct EntityOf<Link> {

@@ -1,21 +1,22 @@
 #include "store/writer.hpp"
 
 #include <algorithm>
+#include <cstring>
 #include <set>
 
-#include <SQLiteCpp/Statement.h>
 #include <nlohmann/json.hpp>
 
 #include "parley/error.hpp"
 
-#include "store/impl.hpp"
+#include "store/access.hpp"
 #include "store/rules.hpp"
 #include "store/tables.hpp"
 
 namespace parley::detail {
 namespace {
 
-// Queries that find a current entity naming the given id, per table.
+// Queries that find a current entity naming the given id (each `?`), per
+// table.
 struct Referrer {
   const char* table;
   const char* sql;
@@ -24,42 +25,42 @@ struct Referrer {
 constexpr Referrer referrers[] = {
     {"actor",
      "SELECT e.id FROM event_actor a JOIN event e ON e.version = a.version "
-     "WHERE a.actor = ?1 AND e.recorded_to IS NULL LIMIT 1",
+     "WHERE a.actor = ? AND e.recorded_to IS NULL LIMIT 1",
      "event"},
     {"actor",
      "SELECT x.id FROM actor_tie t JOIN actor x ON x.version = t.version "
-     "WHERE t.other = ?1 AND x.recorded_to IS NULL LIMIT 1",
+     "WHERE t.other = ? AND x.recorded_to IS NULL LIMIT 1",
      "actor"},
     {"actor",
-     "SELECT id FROM claim WHERE claimant = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM claim WHERE claimant = ? AND recorded_to IS NULL LIMIT 1",
      "claim"},
     {"place",
-     "SELECT id FROM event WHERE place = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM event WHERE place = ? AND recorded_to IS NULL LIMIT 1",
      "event"},
     {"place",
-     "SELECT id FROM place WHERE parent = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM place WHERE parent = ? AND recorded_to IS NULL LIMIT 1",
      "place"},
     {"process",
-     "SELECT id FROM event WHERE process = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM event WHERE process = ? AND recorded_to IS NULL LIMIT 1",
      "event"},
     {"process",
-     "SELECT id FROM process WHERE parent = ?1 AND recorded_to IS NULL "
+     "SELECT id FROM process WHERE parent = ? AND recorded_to IS NULL "
      "LIMIT 1",
      "process"},
     {"source",
-     "SELECT id FROM claim WHERE source = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM claim WHERE source = ? AND recorded_to IS NULL LIMIT 1",
      "claim"},
     {"event",
-     "SELECT id FROM claim WHERE event = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM claim WHERE event = ? AND recorded_to IS NULL LIMIT 1",
      "claim"},
     {"event",
-     "SELECT id FROM event WHERE parent = ?1 AND recorded_to IS NULL LIMIT 1",
+     "SELECT id FROM event WHERE parent = ? AND recorded_to IS NULL LIMIT 1",
      "event"},
     {"event",
-     "SELECT from_event FROM link WHERE (from_event = ?1 OR to_event = ?1) "
+     "SELECT from_event FROM link WHERE (from_event = ? OR to_event = ?) "
      "AND recorded_to IS NULL LIMIT 1",
      "link from"},
-    {"event", "SELECT dependent FROM event_rule WHERE anchor = ?1 LIMIT 1",
+    {"event", "SELECT dependent FROM event_rule WHERE anchor = ? LIMIT 1",
      "the time rule of event"},
 };
 
@@ -73,27 +74,28 @@ constexpr bool has_parent =
 
 template <class T, class K>
 std::optional<Writer::Current> Writer::current(const K& key) {
-  SQLite::Statement& q = statements_.get(
+  std::vector<Value> params;
+  Table<T>::key_params(key, params);
+  const auto rows = context_.db.run(
       std::string("SELECT version, recorded_from, doc FROM ") + Table<T>::name +
-      " WHERE " + Table<T>::key_sql + " AND recorded_to IS NULL");
-  Table<T>::bind_key(q, key);
-  if (!q.executeStep()) return std::nullopt;
-  Current found{q.getColumn(0).getInt64(), q.getColumn(1).getInt64(),
-                q.getColumn(2).getString()};
-  q.reset();
-  return found;
+          " WHERE " + Table<T>::key_sql + " AND recorded_to IS NULL",
+      params);
+  if (!rows->next()) return std::nullopt;
+  return Current{rows->int64(0), rows->int64(1), std::string(rows->text(2))};
 }
 
 template <class T>
 bool Writer::recorded(const T& value, RecordTime at, const std::string& doc) {
-  SQLite::Statement& q = statements_.get(
+  std::vector<Value> params;
+  Table<T>::key_params(Table<T>::key(value), params);
+  params.emplace_back(to_stored(at));
+  params.emplace_back(doc);
+  const auto rows = context_.db.run(
       std::string("SELECT 1 FROM ") + Table<T>::name + " WHERE " +
-      Table<T>::key_sql + " AND recorded_from = ? AND doc = ?");
-  Table<T>::bind_key(q, Table<T>::key(value));
-  const int next = q.getBindParameterCount() - 1;
-  q.bind(next, static_cast<int64_t>(to_stored(at)));
-  q.bind(next + 1, doc);
-  return q.executeStep();
+          Table<T>::key_sql + " AND recorded_from = ? AND " +
+          context_.dialect.same_doc("doc"),
+      params);
+  return rows->next();
 }
 
 void Writer::close(const char* table, const Current& current, RecordTime at,
@@ -104,15 +106,14 @@ void Writer::close(const char* table, const Current& current, RecordTime at,
                     " precedes the current version's, " +
                     format_record_time(from_stored(current.recorded_from)));
   }
-  SQLite::Statement& q =
-      statements_.get(std::string("UPDATE ") + table +
-                      " SET recorded_to = ? WHERE version = ?");
-  q.bind(1, static_cast<int64_t>(to_stored(at)));
-  q.bind(2, static_cast<int64_t>(current.version));
-  q.exec();
+  ++changes_;
+  const Value params[] = {to_stored(at), current.version};
+  context_.db.exec(
+      std::string("UPDATE ") + table + " SET recorded_to = ? WHERE version = ?",
+      params);
   // The search text of later events names current actors and places only.
   const std::string_view name = table;
-  if (name == "actor" || name == "place") statements_.forget_names();
+  if (name == "actor" || name == "place") context_.forget_names();
 }
 
 template <class T>
@@ -121,29 +122,29 @@ void Writer::resolve_references(const T& owner) {
   for (const Reference& ref : refs_) {
     std::string key = std::string(ref.table) + '\n' + ref.id;
     if (known_.count(key)) continue;
-    SQLite::Statement& q =
-        statements_.get(std::string("SELECT 1 FROM ") + ref.table +
-                        " WHERE id = ? AND recorded_to IS NULL");
-    q.bind(1, ref.id);
-    if (q.executeStep()) {
+    const Value id[] = {ref.id};
+    if (context_.db
+            .run(std::string("SELECT 1 FROM ") + ref.table +
+                     " WHERE id = ? AND recorded_to IS NULL",
+                 id)
+            ->next()) {
       if (known_.size() >= max_known) known_.clear();
       known_.insert(std::move(key));
       continue;
     }
     if (!pending_) {
-      statements_.db.exec(
-          "CREATE TEMP TABLE IF NOT EXISTS parley_pending_ref (tbl TEXT "
-          "NOT NULL, id TEXT NOT NULL, at TEXT NOT NULL, owner TEXT NOT NULL)");
+      context_.db.exec(
+          "CREATE TEMP TABLE IF NOT EXISTS parley_pending_ref (seq BIGINT "
+          "PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT "
+          "NULL, owner TEXT NOT NULL)");
       pending_ = true;
     }
-    SQLite::Statement& add = statements_.get(
-        "INSERT INTO temp.parley_pending_ref (tbl, id, at, owner) "
-        "VALUES (?, ?, ?, ?)");
-    add.bind(1, ref.table);
-    add.bind(2, ref.id);
-    add.bind(3, ref.where);
-    add.bind(4, label(owner));
-    add.exec();
+    const Value row[] = {++pending_rows_, std::string(ref.table), ref.id,
+                         ref.where, label(owner)};
+    context_.db.exec(
+        "INSERT INTO parley_pending_ref (seq, tbl, id, at, owner) "
+        "VALUES (?, ?, ?, ?, ?)",
+        row);
   }
   refs_.clear();
 }
@@ -152,14 +153,14 @@ void Writer::check_parents(const char* table, const std::string& id,
                            const std::string& where) {
   std::set<std::string> seen{id};
   std::string at = id;
-  SQLite::Statement& q =
-      statements_.get(std::string("SELECT parent FROM ") + table +
-                      " WHERE id = ? AND recorded_to IS NULL");
+  const std::string sql = std::string("SELECT parent FROM ") + table +
+                          " WHERE id = ? AND recorded_to IS NULL";
   for (;;) {
-    q.reset();
-    q.bind(1, at);
-    if (!q.executeStep() || q.getColumn(0).isNull()) break;
-    at = q.getColumn(0).getString();
+    const Value params[] = {at};
+    const std::optional<std::string> parent =
+        first_text(context_.db, sql, params);
+    if (!parent) break;
+    at = *parent;
     if (!seen.insert(at).second) {
       throw Error(Errc::bad_value, where,
                   std::string("parents of ") + table + " '" + id +
@@ -174,7 +175,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
   if constexpr (std::is_same_v<T, Event>) {
     if (has_rules(value)) {
       Event derived = value;
-      if (auto missing = derive_rules(statements_, derived, at, where)) {
+      if (auto missing = derive_rules(context_, derived, at, where)) {
         deferred_.push_back({std::move(derived), mode, at, where, *missing});
         return;
       }
@@ -182,7 +183,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
         rederive(value.id, at, where);
       // An anchor that changed after `at` (written before this event): the
       // value it gives from then on is a later version of this event.
-      if (const auto later = next_anchor_change(statements_, value, at)) {
+      if (const auto later = next_anchor_change(context_, value, at)) {
         write(value, WriteMode::update, *later, where);
       }
       return;
@@ -195,7 +196,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
 
 void Writer::rederive(const EventId& anchor, RecordTime at,
                       const std::string& where) {
-  for (const std::string& id : dependents_of(statements_, anchor.value)) {
+  for (const std::string& id : dependents_of(context_, anchor.value)) {
     const std::optional<Current> now = current<Event>(EventId{id});
     if (!now) continue;
     // A dependent recorded after `at` was derived from the anchor's older
@@ -256,7 +257,8 @@ bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
   if (now && now->doc == doc) return false;
   if (mode == WriteMode::put && recorded(value, at, doc)) return false;
   if (now) close(Table<T>::name, *now, at, where);
-  Table<T>::insert(statements_, value, doc, to_stored(at));
+  Table<T>::insert(context_, value, doc, to_stored(at));
+  ++changes_;
   // A cycle closes with the last of its members written, and the walk
   // from that one finds it; so checking each write as it comes suffices.
   if constexpr (has_parent<T>) {
@@ -289,44 +291,41 @@ void Writer::finish() {
     std::optional<std::int64_t> first;
     for (const char* table :
          {"actor", "place", "process", "source", "event", "claim"}) {
-      SQLite::Statement& q = statements_.get(
-          std::string("SELECT min(p.rowid) FROM temp.parley_pending_ref p "
-                      "WHERE p.tbl = '") +
-          table + "' AND NOT EXISTS (SELECT 1 FROM " + table +
-          " t WHERE t.id = p.id AND t.recorded_to IS NULL)");
-      if (q.executeStep() && !q.getColumn(0).isNull()) {
-        const std::int64_t row = q.getColumn(0).getInt64();
-        if (!first || row < *first) first = row;
-      }
+      const std::optional<std::int64_t> seq =
+          first_int64(context_.db,
+                      std::string("SELECT min(p.seq) FROM parley_pending_ref p "
+                                  "WHERE p.tbl = '") +
+                          table + "' AND NOT EXISTS (SELECT 1 FROM " + table +
+                          " t WHERE t.id = p.id AND t.recorded_to IS NULL)");
+      if (seq && (!first || *seq < *first)) first = seq;
     }
     if (first) {
-      SQLite::Statement& q = statements_.get(
-          "SELECT tbl, id, at, owner FROM temp.parley_pending_ref "
-          "WHERE rowid = ?");
-      q.bind(1, static_cast<int64_t>(*first));
-      q.executeStep();
-      throw Error(Errc::bad_reference, q.getColumn(2).getString(),
-                  "unknown " + q.getColumn(0).getString() + " '" +
-                      q.getColumn(1).getString() + "' (in " +
-                      q.getColumn(3).getString() + ")");
+      const Value seq[] = {*first};
+      const auto q = context_.db.run(
+          "SELECT tbl, id, at, owner FROM parley_pending_ref WHERE seq = ?",
+          seq);
+      q->next();
+      throw Error(Errc::bad_reference, std::string(q->text(2)),
+                  "unknown " + std::string(q->text(0)) + " '" +
+                      std::string(q->text(1)) + "' (in " +
+                      std::string(q->text(3)) + ")");
     }
-    statements_.db.exec("DELETE FROM temp.parley_pending_ref");
+    context_.db.exec("DELETE FROM parley_pending_ref");
   }
   for (const Removed& gone : removed_) {
     for (const Referrer& r : referrers) {
       if (std::string_view(r.table) != gone.table) continue;
-      SQLite::Statement& q = statements_.get(r.sql);
-      q.bind(1, gone.id);
-      if (q.executeStep()) {
+      // Each `?` of the query takes the id.
+      const std::vector<Value> id(
+          std::count(r.sql, r.sql + std::strlen(r.sql), '?'), gone.id);
+      if (const auto by = first_text(context_.db, r.sql, id)) {
         throw Error(Errc::bad_reference, gone.where,
                     std::string(gone.table) + " '" + gone.id +
-                        "' is still named by " + r.what + " '" +
-                        q.getColumn(0).getString() + "'");
+                        "' is still named by " + r.what + " '" + *by + "'");
       }
     }
   }
-  index_deferred_search(statements_);
-  statements_.reset_all();
+  index_deferred_search(context_);
 }
 
 #define PARLEY_WRITER_INSTANCE(T, K)                              \

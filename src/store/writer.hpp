@@ -3,15 +3,13 @@
 // parley::Database, from a single add() to a whole imported document.
 // Memory does not grow with the batch: a reference is resolved when it is
 // written if it can be, and otherwise kept in a temporary table
-// (temp.parley_pending_ref) until finish().
+// (parley_pending_ref) until finish().
 #ifndef PARLEY_SRC_STORE_WRITER_HPP
 #define PARLEY_SRC_STORE_WRITER_HPP
 
 #include <string>
 #include <unordered_set>
 #include <vector>
-
-#include <SQLiteCpp/Database.h>
 
 #include "parley/document.hpp"
 
@@ -40,7 +38,7 @@ std::string label(const T& value) {
 
 class Writer {
  public:
-  explicit Writer(SQLite::Database& db) : statements_(db) {}
+  Writer(Backend& db, const WriteDialect& dialect) : context_(db, dialect) {}
 
   // An event whose time (or pledge deadline) is a rule gets the value
   // derived from its anchor's version known at `at` first, and a later
@@ -71,6 +69,9 @@ class Writer {
   // names no current entity, and for a removed entity that a current one
   // still names. (A cycle of parents is refused by write() itself.)
   void finish();
+
+  // The versions inserted and closed so far.
+  std::int64_t changes() const noexcept { return changes_; }
 
  private:
   struct Current {
@@ -115,13 +116,16 @@ class Writer {
     std::string missing;
   };
 
-  Statements statements_;
+  WriteContext context_;
   std::vector<Deferred> deferred_;
   std::vector<Reference> refs_;  // those of the entity being written
   // Entities recently found current ("actor\nactor:x"), bounded in size.
   std::unordered_set<std::string> known_;
-  bool pending_ = false;  // the temporary table of pending references exists
+  // The temporary table of pending references exists; the rows it holds.
+  bool pending_ = false;
+  std::int64_t pending_rows_ = 0;
   std::vector<Removed> removed_;
+  std::int64_t changes_ = 0;
 };
 
 }  // namespace parley::detail

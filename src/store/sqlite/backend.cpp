@@ -8,6 +8,8 @@
 
 #include "parley/error.hpp"
 
+#include "store/access.hpp"
+
 namespace parley::detail {
 namespace {
 
@@ -61,9 +63,9 @@ std::int64_t run_to_end(sqlite3* db, sqlite3_stmt* s) {
 // Reads one statement's rows; gives the statement back when destroyed.
 class SqliteBackend::SqliteRows final : public Rows {
  public:
-  SqliteRows(SqliteBackend& owner, std::string sql, sqlite3_stmt* statement)
-      : owner_(owner), sql_(std::move(sql)), statement_(statement) {}
-  ~SqliteRows() override { owner_.release(std::move(sql_), statement_); }
+  SqliteRows(SqliteBackend& owner, Cache::node_type node)
+      : owner_(owner), node_(std::move(node)), statement_(node_.mapped()) {}
+  ~SqliteRows() override { owner_.release(std::move(node_)); }
   SqliteRows(const SqliteRows&) = delete;
   SqliteRows& operator=(const SqliteRows&) = delete;
 
@@ -94,26 +96,31 @@ class SqliteBackend::SqliteRows final : public Rows {
 
  private:
   SqliteBackend& owner_;
-  std::string sql_;
+  Cache::node_type node_;
   sqlite3_stmt* statement_;
   bool done_ = false;
 };
 
 SqliteBackend::SqliteBackend(SQLite::Database& connection)
-    : db_(connection.getHandle()) {}
+    : connection_(&connection), db_(connection.getHandle()) {}
+
+SqliteBackend::SqliteBackend(std::unique_ptr<SQLite::Database> connection)
+    : owned_(std::move(connection)),
+      connection_(owned_.get()),
+      db_(owned_->getHandle()) {}
 
 SqliteBackend::~SqliteBackend() {
   rollback();
   for (auto& [sql, statement] : idle_) sqlite3_finalize(statement);
 }
 
-sqlite3_stmt* SqliteBackend::acquire(std::string_view sql,
-                                     std::span<const Value> params) {
-  sqlite3_stmt* s = nullptr;
+SqliteBackend::Cache::node_type SqliteBackend::acquire(
+    std::string_view sql, std::span<const Value> params) {
+  Cache::node_type node;
   if (auto it = idle_.find(sql); it != idle_.end()) {
-    s = it->second;
-    idle_.erase(it);
+    node = idle_.extract(it);
   } else {
+    sqlite3_stmt* s = nullptr;
     const int rc =
         sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
                            SQLITE_PREPARE_PERSISTENT, &s, nullptr);
@@ -123,20 +130,27 @@ sqlite3_stmt* SqliteBackend::acquire(std::string_view sql,
                   "no SQL statement in '" + std::string(sql) + "'");
     }
     ++prepared_;
+    try {
+      node = idle_.extract(idle_.try_emplace(std::string(sql), s).first);
+    } catch (...) {
+      sqlite3_finalize(s);
+      throw;
+    }
   }
   try {
-    bind(db_, s, params);
+    bind(db_, node.mapped(), params);
   } catch (...) {
-    release(std::string(sql), s);
+    release(std::move(node));
     throw;
   }
-  return s;
+  return node;
 }
 
-void SqliteBackend::release(std::string sql, sqlite3_stmt* s) noexcept {
+void SqliteBackend::release(Cache::node_type node) noexcept {
+  sqlite3_stmt* s = node.mapped();
   sqlite3_reset(s);  // its error, if any, was thrown by the step
   sqlite3_clear_bindings(s);
-  if (idle_.contains(sql)) {
+  if (idle_.contains(node.key())) {
     sqlite3_finalize(s);
     return;
   }
@@ -144,38 +158,51 @@ void SqliteBackend::release(std::string sql, sqlite3_stmt* s) noexcept {
     sqlite3_finalize(idle_.begin()->second);
     idle_.erase(idle_.begin());
   }
-  try {
-    idle_.emplace(std::move(sql), s);
-  } catch (...) {
-    sqlite3_finalize(s);
-  }
+  idle_.insert(std::move(node));  // reuses the node: cannot throw
 }
 
 std::unique_ptr<Rows> SqliteBackend::run(std::string_view sql,
                                          std::span<const Value> params) {
-  sqlite3_stmt* s = acquire(sql, params);
+  Cache::node_type node = acquire(sql, params);
   try {
-    return std::make_unique<SqliteRows>(*this, std::string(sql), s);
+    return std::make_unique<SqliteRows>(*this, std::move(node));
   } catch (...) {
-    release(std::string(sql), s);
+    if (node) release(std::move(node));
     throw;
   }
 }
 
 std::int64_t SqliteBackend::exec(std::string_view sql,
                                  std::span<const Value> params) {
-  if (!params.empty()) {
-    sqlite3_stmt* s = acquire(sql, params);
+  if (params.empty()) return exec_script(sql);
+  if (auto it = idle_.find(sql); it != idle_.end()) {
+    // Idle, so no Rows holds it: run it where it is.
+    sqlite3_stmt* s = it->second;
     try {
+      bind(db_, s, params);
       const std::int64_t changed = run_to_end(db_, s);
-      release(std::string(sql), s);
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
       return changed;
     } catch (...) {
-      release(std::string(sql), s);
+      sqlite3_reset(s);
+      sqlite3_clear_bindings(s);
       throw;
     }
   }
-  // Several statements: each prepared, run and finalized in turn.
+  Cache::node_type node = acquire(sql, params);
+  try {
+    const std::int64_t changed = run_to_end(db_, node.mapped());
+    release(std::move(node));
+    return changed;
+  } catch (...) {
+    release(std::move(node));
+    throw;
+  }
+}
+
+// Several statements: each prepared, run and finalized in turn.
+std::int64_t SqliteBackend::exec_script(std::string_view sql) {
   std::int64_t changed = 0;
   const char* at = sql.data();
   const char* const end = sql.data() + sql.size();
@@ -216,6 +243,29 @@ void SqliteBackend::rollback() noexcept {
   if (!in_transaction_) return;
   in_transaction_ = false;
   sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+}
+
+}  // namespace parley::detail
+
+namespace parley::detail {
+
+SQLite::Database& sqlite_connection(Backend& backend) {
+  auto* sqlite = dynamic_cast<SqliteBackend*>(&backend);
+  if (!sqlite) {
+    throw Error(Errc::unsupported, std::string(backend.name()),
+                "an SQLite connection was asked of a " +
+                    std::string(backend.name()) + " database");
+  }
+  return sqlite->connection();
+}
+
+void rethrow_sqlite(const std::exception& e) {
+  if (const auto* s = dynamic_cast<const SQLite::Exception*>(&e)) {
+    if (s->getErrorCode() == SQLITE_CONSTRAINT) {
+      throw Error(Errc::bad_value, "", std::string("rejected: ") + e.what());
+    }
+  }
+  throw Error(Errc::storage, "", e.what());
 }
 
 }  // namespace parley::detail

@@ -1,3 +1,6 @@
+// Applying the SQLite migrations (src/store/sqlite/migrate.hpp).
+#include "store/sqlite/migrate.hpp"
+
 #include <string>
 
 #include <SQLiteCpp/Database.h>

@@ -10,8 +10,8 @@
 // the dropped indexes and triggers back with its rows. The indexes kept are
 // those the writer reads while importing (ids, history, versions, parents,
 // a claim's event).
-#ifndef PARLEY_SRC_STORE_BULK_HPP
-#define PARLEY_SRC_STORE_BULK_HPP
+#ifndef PARLEY_SRC_STORE_SQLITE_BULK_HPP
+#define PARLEY_SRC_STORE_SQLITE_BULK_HPP
 
 #include <cstdint>
 #include <string>
@@ -49,4 +49,4 @@ class BulkLoad {
 
 }  // namespace parley::detail
 
-#endif  // PARLEY_SRC_STORE_BULK_HPP
+#endif  // PARLEY_SRC_STORE_SQLITE_BULK_HPP

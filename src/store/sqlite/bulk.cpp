@@ -1,4 +1,4 @@
-#include "store/bulk.hpp"
+#include "store/sqlite/bulk.hpp"
 
 #include <SQLiteCpp/Statement.h>
 

@@ -1,0 +1,30 @@
+// Internal: opening a parley database on a PostgreSQL server as Database
+// does.
+#ifndef PARLEY_SRC_STORE_POSTGRES_OPEN_HPP
+#define PARLEY_SRC_STORE_POSTGRES_OPEN_HPP
+
+#include <memory>
+#include <string>
+
+#include "parley/database.hpp"
+
+#include "store/postgres/backend.hpp"
+
+namespace parley::detail {
+
+// A backend connected to `conninfo` (a URI or key=value pairs). Read-write:
+// migrated to the latest format (migrate_postgres: an empty database
+// becomes parley's). Read-only (options.read_only): every transaction is
+// read-only (default_transaction_read_only) and nothing is migrated; a
+// database without parley's format is refused (bad_document), an older or
+// newer format too (unsupported; "run `parley migrate`" for an older one),
+// as for an SQLite file. options.create is not needed: a server database
+// exists before parley connects. Errors: as PostgresBackend's constructor
+// and migrate_postgres; where() is the connection string without its
+// password.
+std::unique_ptr<PostgresBackend> open_postgres(const std::string& conninfo,
+                                               const OpenOptions& options);
+
+}  // namespace parley::detail
+
+#endif  // PARLEY_SRC_STORE_POSTGRES_OPEN_HPP

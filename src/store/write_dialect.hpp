@@ -1,0 +1,96 @@
+// Internal: the write path's SQL and work that differ between SQLite and
+// PostgreSQL (issue 13), one implementation per server:
+// src/store/sqlite/write_dialect.cpp, src/store/postgres/write_dialect.cpp.
+// Everything else the writer runs (src/store/tables.cpp, writer.cpp,
+// rules.cpp, past_versions.cpp, dataset_import.cpp) is written once, in SQL
+// both servers run: `INSERT … RETURNING version` for a new version's id,
+// `ON CONFLICT DO NOTHING`, `CREATE TEMP TABLE IF NOT EXISTS` with
+// unqualified names (both servers look in the session's temporary tables
+// first), booleans written as `? <> 0`.
+//
+// The read path's differences are in dialect.hpp; this is its counterpart
+// for writes, migrations and opening. Immutable; safe to share between
+// threads (each call works on the Backend it is given).
+#ifndef PARLEY_SRC_STORE_WRITE_DIALECT_HPP
+#define PARLEY_SRC_STORE_WRITE_DIALECT_HPP
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "store/backend.hpp"
+#include "store/dialect.hpp"
+
+namespace parley::detail {
+
+// An event version just inserted, as its child rows and its search text
+// name it: SQLite keys them by version alone, PostgreSQL by the event id,
+// the version's lo (the partition) and the version.
+struct EventVersion {
+  std::int64_t version;
+  std::string_view id;
+  std::int64_t lo;
+};
+
+// An import's preparations on one server, from before its transaction
+// begins (construction) to after its rows are written (finish(), inside
+// the transaction, before commit). Destroying it restores the connection's
+// settings; it must be destroyed before the Backend.
+class ImportSession {
+ public:
+  virtual ~ImportSession() = default;
+  // Inside the import's transaction, before the first row.
+  virtual void start() = 0;
+  // After the Writer's finish(), before commit.
+  virtual void finish() = 0;
+};
+
+class WriteDialect {
+ public:
+  virtual ~WriteDialect() = default;
+
+  // "the stored document in `column` is the text of the parameter", one
+  // `?` (SQLite compares text; PostgreSQL's json has no `=`).
+  virtual std::string same_doc(std::string_view column) const = 0;
+
+  // Inserts the rows of event_actor for `event`, one per (actor, role),
+  // in order, and of event_topic, one per topic. Errors as Backend's.
+  virtual void insert_event_rows(
+      Backend& db, const EventVersion& event,
+      const std::vector<std::pair<std::string, std::string>>& actors,
+      const std::vector<std::string>& topics) const = 0;
+
+  // Indexes `body` (already searchable()) as the search text of an event
+  // version, or of claim version `version` of event `event`.
+  virtual void index_event_text(Backend& db, const EventVersion& event,
+                                const std::string& body) const = 0;
+  virtual void index_claim_text(Backend& db, std::int64_t version,
+                                std::string_view event,
+                                const std::string& body) const = 0;
+  // Before the version row `version` of `table` ("event" or "claim") is
+  // deleted: drops its search text where it is kept apart from the row.
+  virtual void drop_text(Backend& db, TextOf table,
+                         std::int64_t version) const = 0;
+
+  // "CREATE TEMP TABLE IF NOT EXISTS `name` (`columns`)" for a table whose
+  // columns include a PRIMARY KEY, stored by that key where the server can.
+  virtual std::string keyed_temp_table(std::string_view name,
+                                       std::string_view columns) const = 0;
+
+  // The preparations of an import of about `incoming_bytes` (0: unknown,
+  // or a document already in memory). SQLite: a larger page cache and, for
+  // a large import into a smaller database, a bulk load (sqlite/bulk.hpp).
+  virtual std::unique_ptr<ImportSession> import_session(
+      Backend& db, std::uintmax_t incoming_bytes) const = 0;
+
+  // The storage format the database is at (SQLite's user_version,
+  // PostgreSQL's parley_schema). One read.
+  virtual int schema_version(Backend& db) const = 0;
+};
+
+}  // namespace parley::detail
+
+#endif  // PARLEY_SRC_STORE_WRITE_DIALECT_HPP

@@ -1,0 +1,121 @@
+// One test, every backend: a fresh, empty parley::Database on SQLite (a
+// file in a temporary directory) and on PostgreSQL (a database of its own
+// on the test server, tests/postgres_support.hpp), so that a case written
+// once checks both. Header-only (tests/CMakeLists.txt compiles *_test.cpp).
+//
+// A case that reaches PostgreSQL must be named "postgres backend: …": only
+// those get the server (the postgres CTest fixture). Without a server the
+// PostgreSQL run is skipped with a MESSAGE (or fails when
+// PARLEY_REQUIRE_POSTGRES=1); a build without PARLEY_HAS_POSTGRES runs
+// SQLite alone.
+//
+//   TEST_CASE("postgres backend: a window finds the talks") {
+//     parley::test::on_each_backend([](parley::Database& db,
+//                                      const std::string& backend) {
+//       db.import_json(parley::test::astana_json());
+//       CHECK(...);  // failures name the backend (INFO)
+//     });
+//   }
+//
+// Or one backend at a time:
+//   auto sqlite = parley::test::TestDatabase::open("sqlite");
+//   auto postgres = parley::test::TestDatabase::open("postgres");
+//   if (!postgres) return;  // no server: skipped
+#ifndef PARLEY_TESTS_BACKENDS_HPP
+#define PARLEY_TESTS_BACKENDS_HPP
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <doctest/doctest.h>
+
+#include "parley/database.hpp"
+
+#include "support.hpp"
+#ifdef PARLEY_HAS_POSTGRES
+#include "postgres_support.hpp"
+#endif
+
+namespace parley::test {
+
+// The backends this build can test, SQLite first.
+inline std::vector<std::string> test_backends() {
+#ifdef PARLEY_HAS_POSTGRES
+  return {"sqlite", "postgres"};
+#else
+  return {"sqlite"};
+#endif
+}
+
+// A Database of its own on one backend, with its storage; everything is
+// removed when it is destroyed (the Database is closed first).
+class TestDatabase {
+ public:
+  // A fresh, empty, migrated database on `backend` ("sqlite" or
+  // "postgres"); null when that backend cannot be tested here (see the
+  // file comment). Throws parley::Error as Database's constructor does.
+  static std::unique_ptr<TestDatabase> open(const std::string& backend,
+                                            const OpenOptions& options = {}) {
+    auto out = std::unique_ptr<TestDatabase>(new TestDatabase(backend));
+    if (backend == "sqlite") {
+      out->dir_.emplace();
+      out->location_ = (out->dir_->path() / "test.db").string();
+    } else if (backend == "postgres") {
+#ifdef PARLEY_HAS_POSTGRES
+      const std::optional<std::string> server = postgres_server();
+      if (!server) return nullptr;
+      out->server_ = std::make_unique<PostgresDatabase>(*server);
+      out->location_ = out->server_->conninfo();
+#else
+      return nullptr;
+#endif
+    } else {
+      FAIL("unknown backend " << backend);
+    }
+    out->db_ = std::make_unique<Database>(out->location_, options);
+    return out;
+  }
+
+  ~TestDatabase() { db_.reset(); }
+  TestDatabase(const TestDatabase&) = delete;
+  TestDatabase& operator=(const TestDatabase&) = delete;
+
+  Database& db() { return *db_; }
+  // "sqlite" or "postgres".
+  const std::string& backend() const { return backend_; }
+  // What Database was opened with: a file path, or a connection string.
+  const std::string& location() const { return location_; }
+  // Opens the same storage again (another connection), e.g. read-only.
+  Database reopen(const OpenOptions& options = {}) const {
+    return Database(location_, options);
+  }
+
+ private:
+  explicit TestDatabase(std::string backend) : backend_(std::move(backend)) {}
+
+  std::string backend_;
+  std::string location_;
+  std::optional<TempDir> dir_;
+#ifdef PARLEY_HAS_POSTGRES
+  std::unique_ptr<PostgresDatabase> server_;
+#endif
+  std::unique_ptr<Database> db_;  // declared last: closed first
+};
+
+// Runs `body(db, backend)` once per backend of test_backends() that can be
+// tested here, each on a fresh empty database; a failure names the backend.
+template <class F>
+void on_each_backend(F&& body) {
+  for (const std::string& backend : test_backends()) {
+    INFO("backend: " << backend);
+    const auto test = TestDatabase::open(backend);
+    if (!test) continue;
+    body(test->db(), backend);
+  }
+}
+
+}  // namespace parley::test
+
+#endif  // PARLEY_TESTS_BACKENDS_HPP
