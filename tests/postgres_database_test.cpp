@@ -4,6 +4,7 @@
 // writes that change nothing, re-imports that change nothing, and the
 // read-only open. The reads used here (get by id, lists, export with
 // history) need no query Dialect.
+#include <map>
 #include <string>
 #include <vector>
 
@@ -90,21 +91,26 @@ TEST_CASE("postgres backend: the scenario reads back as on SQLite") {
   lite.import_json(scenario);
   pg.import_json(scenario);
 
-  // Each entity by id, compared with the file (independently of SQLite)
-  // and between the backends.
-  for (const auto& e : scenario["events"]) {
-    const parley::EventId id{e["id"].get<std::string>()};
-    const auto from_pg = pg.event(id);
-    REQUIRE_MESSAGE(from_pg, id.value);
+  // Each entity by id, compared with the file (independently of SQLite:
+  // its last entry for the id, without the entry's record time) and
+  // between the backends.
+  std::map<std::string, nlohmann::json> last_event;
+  for (const auto& e : scenario["events"]) last_event[e["id"]] = e;
+  CHECK(last_event.size() == 25);  // event:geneva-4 has two versions
+  for (auto [id, e] : last_event) {
+    e.erase("recorded");
+    const auto from_pg = pg.event(parley::EventId{id});
+    REQUIRE_MESSAGE(from_pg, id);
     CHECK(*from_pg == e.get<parley::Event>());
-    CHECK(*from_pg == *lite.event(id));
+    CHECK(*from_pg == *lite.event(parley::EventId{id}));
   }
   for (const auto& a : scenario["actors"]) {
     const parley::ActorId id{a["id"].get<std::string>()};
     REQUIRE(pg.actor(id));
     CHECK(*pg.actor(id) == a.get<parley::Actor>());
   }
-  for (const auto& c : scenario["claims"]) {
+  for (auto c : scenario["claims"]) {
+    c.erase("recorded");
     const parley::ClaimId id{c["id"].get<std::string>()};
     REQUIRE(pg.claim(id));
     CHECK(*pg.claim(id) == c.get<parley::Claim>());
@@ -243,7 +249,8 @@ TEST_CASE("postgres backend: a read-only open neither migrates nor writes") {
     db.import_json(parley::test::astana_json());
   }
   Database reader{server.conninfo(), read_only};
-  CHECK(reader.events().size() == parley::test::astana_json()["events"].size());
+  // 26 entries, two of them versions of event:geneva-4.
+  CHECK(reader.events().size() == 25);
   auto actor = *reader.actor(parley::ActorId{"actor:armed-opposition"});
   actor.aliases.push_back("x");
   CHECK_THROWS_AS(reader.update(actor), parley::Error);
