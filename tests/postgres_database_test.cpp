@@ -258,3 +258,47 @@ TEST_CASE("postgres backend: a read-only open neither migrates nor writes") {
         parley::test::astana_json()["actors"][0]["aliases"]
             .get<std::vector<std::string>>());
 }
+
+// tests/rules/calendar.json lists each rule's dependent before its anchor
+// (the writer defers them), worked out by hand in tests/time_rule_test.cpp.
+TEST_CASE("postgres backend: deferred rules and pending references") {
+  Pair both;
+  if (!both.postgres) return;
+  const nlohmann::json later_parent = nlohmann::json::parse(R"({
+    "format": "parley", "version": 1, "recorded": "2016-12-20T00:00:00Z",
+    "events": [
+      {"id": "event:session", "kind": "meeting", "title": {"en": "A session"},
+       "time": "2016-12-21", "parent": "event:round"},
+      {"id": "event:round", "kind": "meeting", "title": {"en": "A round"},
+       "time": "2016-12-21/2016-12-22"}]})");
+  std::vector<std::string> errors;
+  for (auto* test : {both.sqlite.get(), both.postgres.get()}) {
+    INFO("backend: " << test->backend());
+    Database& db = test->db();
+    db.import_file(PARLEY_SOURCE_DIR "/tests/rules/calendar.json");
+    const auto time_of = [&](const char* id) {
+      return db.event(parley::EventId{id})->time.str();
+    };
+    CHECK(time_of("event:withdraw-start") == "../2016-12-05");
+    CHECK(time_of("event:withdraw-complete") == "2016-12-05/2016-12-26");
+    auto ceasefire = *db.event(parley::EventId{"event:ceasefire"});
+    ceasefire.time = parley::Edtf::parse("2016-12-03T04:30:00Z");
+    db.update(ceasefire, at("2016-12-10T09:00:00Z"));
+    CHECK(time_of("event:withdraw-start") == "../2016-12-07");
+    CHECK(time_of("event:withdraw-complete") == "2016-12-07/2016-12-28");
+    // A rule's anchor cannot be removed while the rule names it.
+    CHECK(error_of([&] {
+            db.remove(parley::EventId{"event:ceasefire"});
+          }).starts_with("bad_reference"));
+    db.import_json(later_parent);
+    CHECK(db.event(parley::EventId{"event:session"})->parent->value ==
+          "event:round");
+    nlohmann::json dangling = later_parent;
+    dangling["events"][0]["parent"] = "event:nowhere";
+    errors.push_back(error_of([&] { db.import_json(dangling); }));
+    CHECK(errors.back().starts_with("bad_reference /events/0"));
+  }
+  CHECK(errors.front() == errors.back());  // the same where() on both
+  CHECK(history(both.postgres->db()) == history(both.sqlite->db()));
+  CHECK(fingerprint(both.postgres->db()) == fingerprint(both.sqlite->db()));
+}
