@@ -4,6 +4,7 @@
 // writes that change nothing, re-imports that change nothing, and the
 // read-only open. The reads used here (get by id, lists, export with
 // history) need no query Dialect.
+#include <filesystem>
 #include <map>
 #include <string>
 #include <vector>
@@ -11,9 +12,11 @@
 #include <doctest/doctest.h>
 
 #include "parley/database.hpp"
+#include "parley/datasets.hpp"
 #include "parley/error.hpp"
 
 #include "backends.hpp"
+#include "datasets_support.hpp"
 #include "store/access.hpp"
 #include "support.hpp"
 
@@ -299,6 +302,39 @@ TEST_CASE("postgres backend: deferred rules and pending references") {
     CHECK(errors.back().starts_with("bad_reference /events/0"));
   }
   CHECK(errors.front() == errors.back());  // the same where() on both
+  CHECK(history(both.postgres->db()) == history(both.sqlite->db()));
+  CHECK(fingerprint(both.postgres->db()) == fingerprint(both.sqlite->db()));
+}
+
+// The real UCDP rows of ../shared/data (skipped when absent), imported as a
+// release on both backends, then again: every row unchanged the second time.
+TEST_CASE("postgres backend: a UCDP release imports as on SQLite") {
+  const std::filesystem::path file =
+      parley::test::shared_data("ucdp-ged-syria-2017-02-15--2017-03-05.csv");
+  if (file.empty()) return;
+  const std::size_t rows = parley::test::read_csv_rows(file).size();
+  Pair both;
+  if (!both.postgres) return;
+  parley::DatasetOptions options;
+  options.release = "23.1";
+  options.recorded = parley::parse_record_time("2023-06-01T00:00:00Z");
+  std::vector<std::size_t> first, second;
+  for (auto* test : {both.sqlite.get(), both.postgres.get()}) {
+    INFO("backend: " << test->backend());
+    const parley::ImportCounts once = parley::import_dataset(
+        test->db(), parley::Dataset::ucdp, {file}, options);
+    CHECK(once.read == rows);
+    CHECK(once.imported + once.rejected == once.read);
+    first.insert(first.end(), {once.imported, once.rejected, once.flagged});
+    const std::string before = fingerprint(test->db());
+    const parley::ImportCounts again = parley::import_dataset(
+        test->db(), parley::Dataset::ucdp, {file}, options);
+    CHECK(again.unchanged == once.imported);
+    CHECK(again.imported + again.updated + again.closed == 0);
+    CHECK(fingerprint(test->db()) == before);
+  }
+  CHECK(std::vector(first.begin(), first.begin() + 3) ==
+        std::vector(first.begin() + 3, first.end()));
   CHECK(history(both.postgres->db()) == history(both.sqlite->db()));
   CHECK(fingerprint(both.postgres->db()) == fingerprint(both.sqlite->db()));
 }
