@@ -100,7 +100,9 @@ TEST_CASE("postgres backend: the scenario reads back as on SQLite") {
   std::map<std::string, nlohmann::json> last_event;
   for (const auto& e : scenario["events"]) last_event[e["id"]] = e;
   CHECK(last_event.size() == 25);  // event:geneva-4 has two versions
-  for (auto [id, e] : last_event) {
+  for (auto entry : last_event) {
+    const std::string& id = entry.first;
+    nlohmann::json& e = entry.second;
     e.erase("recorded");
     const auto from_pg = pg.event(parley::EventId{id});
     REQUIRE_MESSAGE(from_pg, id);
