@@ -145,15 +145,25 @@ const std::string* WriteContext::chain_names_of(const std::string& id) {
 }
 
 std::string WriteContext::source_title(const std::string& id) {
-  const Value params[] = {id};
-  const std::optional<std::string> doc = first_text(
-      this->db, "SELECT doc FROM source WHERE id = ? AND recorded_to IS NULL",
-      params);
-  if (!doc) return "";
-  const nlohmann::json j = nlohmann::json::parse(*doc);
-  const auto title = j.find("title");
-  if (title == j.end() || title->is_null()) return "";
-  return title->is_string() ? title->get<std::string>() : title->dump();
+  auto it = titles_.find(id);
+  if (it == titles_.end()) {
+    const Value params[] = {id};
+    const std::optional<std::string> doc = first_text(
+        this->db, "SELECT doc FROM source WHERE id = ? AND recorded_to IS NULL",
+        params);
+    std::string title;
+    if (doc) {
+      const nlohmann::json j = nlohmann::json::parse(*doc);
+      const auto found = j.find("title");
+      if (found != j.end() && !found->is_null()) {
+        title = found->is_string() ? found->get<std::string>() : found->dump();
+      }
+    }
+    constexpr std::size_t max_titles = 100000;
+    if (titles_.size() >= max_titles) titles_.clear();
+    it = titles_.emplace(id, std::move(title)).first;
+  }
+  return it->second;
 }
 
 void index_deferred_search(WriteContext& db) {
@@ -238,6 +248,7 @@ std::int64_t Table<Source>::insert(WriteContext& db, const Source& source,
                                    const std::string& doc,
                                    std::int64_t recorded) {
   const Value row[] = {source.id.value, recorded, doc};
+  db.forget_title(source.id.value);  // a new version may retitle it
   return insert_version(db.db,
                         "INSERT INTO source (id, recorded_from, doc) "
                         "VALUES (?, ?, ?) RETURNING version",

@@ -37,9 +37,11 @@ class WriteContext {
   // null while one of them is missing.
   const std::string* chain_names_of(const std::string& id);
   // The title of the current source `id`, "" when it has none or does not
-  // exist (yet). One indexed read; not cached.
+  // exist (yet). Cached until forget_title(id) (a new version of it: a
+  // claim cites a current source, so a removed one needs no forgetting).
   std::string source_title(const std::string& id);
   void forget_names() { names_.clear(); }
+  void forget_title(const std::string& id) { titles_.erase(id); }
 
   Backend& db;
   const WriteDialect& dialect;
@@ -49,6 +51,7 @@ class WriteContext {
 
  private:
   std::unordered_map<std::string, std::optional<std::string>> names_;
+  std::unordered_map<std::string, std::string> titles_;
 };
 
 // The first column of the first row of `sql`: empty when there is no row

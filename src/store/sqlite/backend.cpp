@@ -150,15 +150,14 @@ void SqliteBackend::release(Cache::node_type node) noexcept {
   sqlite3_stmt* s = node.mapped();
   sqlite3_reset(s);  // its error, if any, was thrown by the step
   sqlite3_clear_bindings(s);
-  if (idle_.contains(node.key())) {
-    sqlite3_finalize(s);
-    return;
-  }
   if (idle_.size() >= max_cached) {
     sqlite3_finalize(idle_.begin()->second);
     idle_.erase(idle_.begin());
   }
-  idle_.insert(std::move(node));  // reuses the node: cannot throw
+  // Reuses the node (cannot throw); gives it back when the same text is
+  // already idle (two were open at once), and that one is kept.
+  const auto kept = idle_.insert(std::move(node));
+  if (!kept.inserted) sqlite3_finalize(kept.node.mapped());
 }
 
 std::unique_ptr<Rows> SqliteBackend::run(std::string_view sql,
