@@ -34,10 +34,10 @@ PledgeStatus linked_status(const PledgeEntry& entry) {
   return entry.recorded;
 }
 
-// True when the deadline may fall on a day in [from, to].
-bool due_within(const PledgeEntry& entry, const PledgeFilter& filter) {
+// True when the pledge's deadline may fall on a day in [from, to].
+bool due_within(const Event& pledge, const PledgeFilter& filter) {
   if (!filter.due_from && !filter.due_to) return true;
-  const auto& deadline = std::get<Pledge>(entry.pledge.payload).deadline;
+  const auto& deadline = std::get<Pledge>(pledge.payload).deadline;
   if (!deadline) return false;
   const Bounds b = deadline->bounds();
   if (filter.due_to && b.earliest_start && *b.earliest_start > *filter.due_to) {
@@ -141,17 +141,26 @@ class PledgePager {
     for (;;) {
       Page page = db_.query(page_query);
       const std::size_t read = page.events.size();
+      // Where each candidate lies in the page; the others are not read
+      // further (no claims, no links).
+      std::vector<std::size_t> at;
+      std::vector<Event> candidates;
+      for (std::size_t i = 0; i < read; ++i) {
+        if (!due_within(page.events[i], filter_)) continue;
+        at.push_back(i);
+        candidates.push_back(std::move(page.events[i]));
+      }
       if (filter_.overdue_as_of) {
-        then_links_ = detail::links_to(db_, detail::ids_of(page.events),
+        then_links_ = detail::links_to(db_, detail::ids_of(candidates),
                                        ReadOptions{filter_.overdue_as_of});
       }
       std::vector<PledgeEntry> entries =
-          entries_of(db_, std::move(page.events), read_);
-      for (std::size_t i = 0; i < read; ++i) {
-        if (!passes(entries[i])) continue;
-        out.entries.push_back(std::move(entries[i]));
+          entries_of(db_, std::move(candidates), read_);
+      for (std::size_t c = 0; c < entries.size(); ++c) {
+        if (!passes(entries[c])) continue;
+        out.entries.push_back(std::move(entries[c]));
         if (limit && out.entries.size() == limit) {
-          out.next = cursor_after(page_query, i, read, page.next);
+          out.next = cursor_after(page_query, at[c], read, page.next);
           return out;
         }
       }
@@ -172,8 +181,8 @@ class PledgePager {
     return db_.query(q).next;
   }
 
+  // The filters other than the deadline's (checked before).
   bool passes(const PledgeEntry& e) const {
-    if (!due_within(e, filter_)) return false;
     if (filter_.violated && e.violated_by.empty()) return false;
     if (!filter_.statuses.empty() &&
         std::find(filter_.statuses.begin(), filter_.statuses.end(), e.status) ==
