@@ -23,9 +23,12 @@ skip() {
 }
 # Database opens a server where the library asks is_postgres_location()
 # beyond location.cpp itself (src/store/database.cpp or beside it).
-grep -rl --include='*.cpp' is_postgres_location "$source/src/store" |
-  grep -qv '/location\.cpp$' ||
-  skip "Database does not open PostgreSQL in this tree yet (issue 13)"
+# Not a missing tool: skipped even when PARLEY_REQUIRE_POSTGRES is set.
+if ! grep -rl --include='*.cpp' is_postgres_location "$source/src/store" |
+  grep -qv '/location\.cpp$'; then
+  echo "skipped: Database does not open PostgreSQL in this tree yet (issue 13)"
+  exit 0
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
