@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 #include <sqlite3.h>
@@ -43,6 +44,17 @@ inline void exec(sqlite3* db, const char* sql) {
 inline sqlite3_stmt* prepare(sqlite3* db, const std::string& sql) {
   sqlite3_stmt* s = nullptr;
   check(sqlite3_prepare_v2(db, sql.c_str(), -1, &s, nullptr), db, sql.c_str());
+  return s;
+}
+
+// `sql` prepared with `binds` as its text parameters, in order.
+inline sqlite3_stmt* prepare_bound(sqlite3* db, const std::string& sql,
+                                   const std::vector<std::string>& binds) {
+  sqlite3_stmt* s = prepare(db, sql);
+  for (std::size_t i = 0; i < binds.size(); ++i) {
+    sqlite3_bind_text(s, static_cast<int>(i) + 1, binds[i].c_str(), -1,
+                      SQLITE_TRANSIENT);
+  }
   return s;
 }
 

@@ -45,11 +45,14 @@
 
 #include "generate.hpp"
 #include "minimal.hpp"
+#include "timing.hpp"
 
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
+using parley::bench::Clock;
+using parley::bench::median_ms;
+using parley::bench::since;
 using Ids = std::vector<std::string>;
 
 struct Options {
@@ -59,22 +62,6 @@ struct Options {
   fs::path dir = fs::temp_directory_path();
   bool keep = false;
 };
-
-double since(Clock::time_point start) {
-  return std::chrono::duration<double>(Clock::now() - start).count();
-}
-
-// The median wall time of `runs` calls of `f`, in milliseconds.
-double median_ms(int runs, const std::function<void()>& f) {
-  std::vector<double> times;
-  for (int r = 0; r < runs; ++r) {
-    const auto start = Clock::now();
-    f();
-    times.push_back(since(start) * 1000);
-  }
-  std::sort(times.begin(), times.end());
-  return times[times.size() / 2];
-}
 
 parley::RecordTime at(const char* text) {
   return parley::parse_record_time(text);
@@ -101,21 +88,10 @@ void revise(parley::Database& db, sqlite3* minimal, std::size_t events) {
   exec(minimal, "COMMIT");
 }
 
-// `sql` prepared with `binds` as its text parameters, in order.
-sqlite3_stmt* prepare_bound(sqlite3* db, const std::string& sql,
-                            const std::vector<std::string>& binds) {
-  sqlite3_stmt* s = parley::bench::minimal::prepare(db, sql);
-  for (std::size_t i = 0; i < binds.size(); ++i) {
-    sqlite3_bind_text(s, static_cast<int>(i) + 1, binds[i].c_str(), -1,
-                      SQLITE_TRANSIENT);
-  }
-  return s;
-}
-
 // The baseline's page: the ids of the rows, reading what a page shows.
 Ids minimal_page(sqlite3* db, const std::string& sql,
                  const std::vector<std::string>& binds) {
-  sqlite3_stmt* s = prepare_bound(db, sql, binds);
+  sqlite3_stmt* s = parley::bench::minimal::prepare_bound(db, sql, binds);
   struct Row {
     std::string id, kind, place, title;
     long long lo, hi;
@@ -238,7 +214,7 @@ using CountRow =
 
 std::vector<CountRow> minimal_counts(sqlite3* db, const std::string& sql,
                                      const std::vector<std::string>& binds) {
-  sqlite3_stmt* s = prepare_bound(db, sql, binds);
+  sqlite3_stmt* s = parley::bench::minimal::prepare_bound(db, sql, binds);
   std::vector<CountRow> rows;
   while (sqlite3_step(s) == SQLITE_ROW) {
     rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)),

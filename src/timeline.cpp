@@ -112,6 +112,7 @@ std::optional<Coordinates> Timeline::coordinates(const Event& event) const {
 namespace {
 
 using detail::list_of;
+using detail::read_by_id;
 using detail::read_docs;
 using detail::Value;
 
@@ -129,14 +130,6 @@ std::vector<T> read_with_ancestors(detail::Store store, const char* table,
       " p JOIN up ON p.id = up.id WHERE p.parent IS NOT NULL AND " +
       detail::visible("p", options.as_of, params) + ") SELECT id FROM up)";
   return read_docs<T>(store.backend, table, filter, params, options);
-}
-
-// The documents of `table` whose id is in `ids`.
-template <class T, class Id>
-std::vector<T> read_by_id(detail::Store store, const char* table,
-                          const std::set<Id>& ids, const ReadOptions& options) {
-  return read_docs<T>(store.backend, table, store.dialect.in_list("t.id"),
-                      {list_of(store.dialect, ids)}, options);
 }
 
 }  // namespace

@@ -34,10 +34,10 @@ PledgeStatus linked_status(const PledgeEntry& entry) {
   return entry.recorded;
 }
 
-// True when the deadline may fall on a day in [from, to].
-bool due_within(const PledgeEntry& entry, const PledgeFilter& filter) {
+// True when the pledge's deadline may fall on a day in [from, to].
+bool due_within(const Event& pledge, const PledgeFilter& filter) {
   if (!filter.due_from && !filter.due_to) return true;
-  const auto& deadline = std::get<Pledge>(entry.pledge.payload).deadline;
+  const auto& deadline = std::get<Pledge>(pledge.payload).deadline;
   if (!deadline) return false;
   const Bounds b = deadline->bounds();
   if (filter.due_to && b.earliest_start && *b.earliest_start > *filter.due_to) {
@@ -49,10 +49,30 @@ bool due_within(const PledgeEntry& entry, const PledgeFilter& filter) {
   return true;
 }
 
-// The entry of `pledge` with the links (read as of `read`) that give it
-// its status, and its accounts.
-PledgeEntry entry_of(const Database& db, Event pledge,
-                     const std::vector<Link>& links, const ReadOptions& read,
+// The events that fulfil or violate a pledge through `links`, by id, as
+// known at `read`: one read.
+std::map<EventId, Event> linking_events(const Database& db,
+                                        const std::vector<Link>& links,
+                                        const ReadOptions& read) {
+  std::set<EventId> ids;
+  for (const Link& l : links) {
+    if (l.kind == LinkKind::fulfils || l.kind == LinkKind::violates) {
+      ids.insert(l.from);
+    }
+  }
+  std::map<EventId, Event> out;
+  for (Event& e : detail::read_by_id<Event>(detail::DatabaseAccess::store(db),
+                                            "event", ids, read)) {
+    EventId id = e.id;
+    out.emplace(std::move(id), std::move(e));
+  }
+  return out;
+}
+
+// The entry of `pledge` with its accounts and the status `links` give it,
+// their linking events read by linking_events().
+PledgeEntry entry_of(Event pledge, const std::vector<Link>& links,
+                     const std::map<EventId, Event>& linking,
                      std::vector<Account> told) {
   const PledgeStatus recorded = std::get<Pledge>(pledge.payload).status;
   PledgeEntry entry{std::move(pledge), {}, {}, recorded,
@@ -61,10 +81,10 @@ PledgeEntry entry_of(const Database& db, Event pledge,
   for (const Link& l : links) {
     if (l.to != entry.pledge.id) continue;
     if (l.kind != LinkKind::fulfils && l.kind != LinkKind::violates) continue;
-    auto by = db.event(l.from, read);
-    if (!by) continue;
+    const auto by = linking.find(l.from);
+    if (by == linking.end()) continue;
     (l.kind == LinkKind::fulfils ? entry.fulfilled_by : entry.violated_by)
-        .push_back(std::move(*by));
+        .push_back(by->second);
   }
   entry.status = linked_status(entry);
   return entry;
@@ -89,11 +109,12 @@ std::vector<PledgeEntry> entries_of(const Database& db,
   }
   const std::vector<Link> links =
       detail::links_to(db, detail::ids_of(pledges), read);
+  const std::map<EventId, Event> linking = linking_events(db, links, read);
   std::vector<PledgeEntry> out;
   for (Event& e : pledges) {
     std::vector<Account> accounts_of = std::move(told[e.id]);
     out.push_back(
-        entry_of(db, std::move(e), links, read, std::move(accounts_of)));
+        entry_of(std::move(e), links, linking, std::move(accounts_of)));
   }
   return out;
 }
@@ -141,17 +162,23 @@ class PledgePager {
     for (;;) {
       Page page = db_.query(page_query);
       const std::size_t read = page.events.size();
-      if (filter_.overdue_as_of) {
-        then_links_ = detail::links_to(db_, detail::ids_of(page.events),
-                                       ReadOptions{filter_.overdue_as_of});
-      }
-      std::vector<PledgeEntry> entries =
-          entries_of(db_, std::move(page.events), read_);
+      // Where each candidate lies in the page; the others are not read
+      // further (no claims, no links).
+      std::vector<std::size_t> at;
+      std::vector<Event> candidates;
       for (std::size_t i = 0; i < read; ++i) {
-        if (!passes(entries[i])) continue;
-        out.entries.push_back(std::move(entries[i]));
+        if (!due_within(page.events[i], filter_)) continue;
+        at.push_back(i);
+        candidates.push_back(std::move(page.events[i]));
+      }
+      if (filter_.overdue_as_of) overdue_then_ = overdue_then(candidates);
+      std::vector<PledgeEntry> entries =
+          entries_of(db_, std::move(candidates), read_);
+      for (std::size_t c = 0; c < entries.size(); ++c) {
+        if (!passes(entries[c])) continue;
+        out.entries.push_back(std::move(entries[c]));
         if (limit && out.entries.size() == limit) {
-          out.next = cursor_after(page_query, i, read, page.next);
+          out.next = cursor_after(page_query, at[c], read, page.next);
           return out;
         }
       }
@@ -172,33 +199,43 @@ class PledgePager {
     return db_.query(q).next;
   }
 
+  // The filters other than the deadline's (checked before).
   bool passes(const PledgeEntry& e) const {
-    if (!due_within(e, filter_)) return false;
     if (filter_.violated && e.violated_by.empty()) return false;
     if (!filter_.statuses.empty() &&
         std::find(filter_.statuses.begin(), filter_.statuses.end(), e.status) ==
             filter_.statuses.end()) {
       return false;
     }
-    return !filter_.overdue_as_of || overdue_then(e.pledge.id);
+    return !filter_.overdue_as_of || overdue_then_.count(e.pledge.id);
   }
 
-  // overdue() of the pledge's version known at filter.overdue_as_of.
-  bool overdue_then(const EventId& id) const {
+  // The `candidates` that are overdue() as known at filter.overdue_as_of:
+  // each one's version then, with the links and the linking events known
+  // then. Three reads, whatever the number of candidates.
+  std::set<EventId> overdue_then(const std::vector<Event>& candidates) const {
     const ReadOptions then{filter_.overdue_as_of};
-    std::optional<Event> pledge = db_.event(id, then);
-    if (!pledge || !std::holds_alternative<Pledge>(pledge->payload)) {
-      return false;
+    const std::set<EventId> ids = detail::ids_of(candidates);
+    const std::vector<Link> links = detail::links_to(db_, ids, then);
+    const std::map<EventId, Event> linking = linking_events(db_, links, then);
+    std::set<EventId> out;
+    for (Event& pledge : detail::read_by_id<Event>(
+             detail::DatabaseAccess::store(db_), "event", ids, then)) {
+      if (!std::holds_alternative<Pledge>(pledge.payload)) continue;
+      EventId id = pledge.id;
+      if (overdue(entry_of(std::move(pledge), links, linking, {}),
+                  *filter_.overdue_as_of)) {
+        out.insert(std::move(id));
+      }
     }
-    return overdue(entry_of(db_, std::move(*pledge), then_links_, then, {}),
-                   *filter_.overdue_as_of);
+    return out;
   }
 
   const Database& db_;
   Query query_;
   const PledgeFilter& filter_;
   ReadOptions read_;
-  std::vector<Link> then_links_;  // to the current page, as of then
+  std::set<EventId> overdue_then_;  // of the current page's candidates
 };
 
 }  // namespace

@@ -48,6 +48,16 @@ Value list_of(const Dialect& dialect, const std::set<Id>& ids) {
   return dialect.list(texts);
 }
 
+// The documents of `table` (alias t) whose id is in `ids`, visible at
+// `options`, in recorded order: one statement, by the table's id index.
+template <class T, class Id>
+std::vector<T> read_by_id(Store store, const char* table,
+                          const std::set<Id>& ids, const ReadOptions& options) {
+  if (ids.empty()) return {};
+  return read_docs<T>(store.backend, table, store.dialect.in_list("t.id"),
+                      {list_of(store.dialect, ids)}, options);
+}
+
 // The ids of `events`.
 inline std::set<EventId> ids_of(const std::vector<Event>& events) {
   std::set<EventId> ids;
