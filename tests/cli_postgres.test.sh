@@ -75,7 +75,8 @@ done
 server=$(mktemp -d)
 rmdir "$server"
 trap '"$source/scripts/postgres" stop "$server"; rm -rf "$work"' EXIT
-conn=$("$source/scripts/postgres" start "$server")
+# From /: the server's user may not enter $work.
+conn=$(cd / && "$source/scripts/postgres" start "$server")
 port=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$conn")
 # The server trusts local connections: the password is accepted and unused.
 uri="postgresql://postgres:Sekr1t-pw@127.0.0.1:$port/parley"
