@@ -25,6 +25,7 @@
 
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
+#include "cli/location.hpp"
 #include "cli/output.hpp"
 
 namespace parley::cli {
@@ -169,7 +170,7 @@ int run(const CountArgs& a) {
 void add_count_command(CLI::App& app, Action& action) {
   auto a = std::make_shared<CountArgs>();
   auto* cmd = app.add_subcommand("count", "Count events per period");
-  cmd->add_option("DB", a->db, "Database file")->required();
+  cmd->add_option("DB", a->db, database_help)->required();
   cmd->add_option("--by", a->by, "day, week, month (default) or year");
   cmd->add_option("--group", a->group,
                   "kind (default), actor, place, process or none");

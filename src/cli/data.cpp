@@ -25,6 +25,7 @@
 
 #include "cli/command.hpp"
 #include "cli/import.hpp"
+#include "cli/location.hpp"
 #include "cli/output.hpp"
 #include "cli/text.hpp"
 
@@ -51,8 +52,8 @@ int import_file(Database& db, const std::string& file, const Limits& limits) {
     db.import_json(in, {}, limits);
   } catch (const Error& e) {
     if (progress) std::cerr << '\n';
-    std::cerr << "parley: " << printable(file) << ": " << printable(e.what())
-              << '\n';
+    std::cerr << "parley: " << printable(file) << ": "
+              << printable(without_passwords(e.what())) << '\n';
     return exit_code(e);
   }
   if (progress) std::cerr << " done\n";
@@ -77,8 +78,11 @@ void add_init(CLI::App& app, Action& action,
               const std::shared_ptr<Paths>& paths) {
   auto* init = app.add_subcommand(
       "init", "Create a database (or bring an old one to this version)");
-  init->add_option("DB", paths->db, "Database file")->required();
-  init->footer("Example: parley init astana.db");
+  init->add_option("DB", paths->db, database_help)->required();
+  init->footer(
+      "Example: parley init astana.db\n"
+      "On a server: parley init postgresql://user@host/parley (the database\n"
+      "must exist; init creates parley's tables in it)");
   init->callback([&action, paths] {
     action = [paths] {
       Database db{paths->db};
@@ -94,8 +98,7 @@ void add_import(CLI::App& app, Action& action,
       "import",
       "Import JSON documents (each file all or nothing), or dataset files "
       "with --from");
-  command->add_option("DB", paths->db, "Database file (created if missing)")
-      ->required();
+  command->add_option("DB", paths->db, database_help)->required();
   command
       ->add_option("FILE", paths->files,
                    "parley JSON documents, or dataset files with --from")
@@ -137,7 +140,7 @@ void add_import(CLI::App& app, Action& action,
 void add_export(CLI::App& app, Action& action,
                 const std::shared_ptr<Paths>& paths) {
   auto* exp = app.add_subcommand("export", "Export every event");
-  exp->add_option("DB", paths->db, "Database file")->required();
+  exp->add_option("DB", paths->db, database_help)->required();
   exp->add_option("--format", paths->format,
                   "json (the interchange document, default) or any "
                   "timeline format");
@@ -169,7 +172,7 @@ void add_flagged(CLI::App& app, Action& action,
   auto flag_code = std::make_shared<std::string>();
   auto* flagged = app.add_subcommand(
       "flagged", "List the events whose source rows contradict themselves");
-  flagged->add_option("DB", paths->db, "Database file")->required();
+  flagged->add_option("DB", paths->db, database_help)->required();
   flagged->add_option("--code", *flag_code,
                       "Only this flag (deaths_low_above_best, "
                       "deaths_best_above_high, deaths_low_above_high, "
@@ -195,7 +198,7 @@ void add_flagged(CLI::App& app, Action& action,
 void add_stats(CLI::App& app, Action& action,
                const std::shared_ptr<Paths>& paths) {
   auto* stats = app.add_subcommand("stats", "Count what the database holds");
-  stats->add_option("DB", paths->db, "Database file")->required();
+  stats->add_option("DB", paths->db, database_help)->required();
   stats->footer("Example: parley stats astana.db");
   stats->callback([&action, paths] {
     action = [paths] {

@@ -9,6 +9,7 @@
 #include "parley/record_time.hpp"
 
 #include "cli/command.hpp"
+#include "cli/location.hpp"
 #include "cli/text.hpp"
 
 namespace parley::cli {
@@ -62,7 +63,8 @@ int import_dataset_files(const std::string& db,
               << ", closed " << n.closed << '\n';
   } catch (const Error& e) {
     // One bad row per line.
-    std::string_view text = e.what();
+    const std::string message = without_passwords(e.what());
+    std::string_view text = message;
     std::cerr << "parley:";
     for (std::size_t at = 0; at != std::string_view::npos;) {
       const std::size_t end = text.find('\n', at);

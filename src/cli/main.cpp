@@ -7,6 +7,7 @@
 #include "parley/error.hpp"
 
 #include "cli/command.hpp"
+#include "cli/location.hpp"
 #include "cli/text.hpp"
 
 int parley::cli::exit_code(const Error& error) {
@@ -19,6 +20,12 @@ int main(int argc, char** argv) {
   CLI::App app{"parley: an embedded conflict-event timeline database"};
   app.set_version_flag("--version", std::string("parley ") + PARLEY_VERSION);
   app.require_subcommand(1);
+  app.footer(
+      "DB, wherever a command takes one, is a SQLite file or a PostgreSQL\n"
+      "connection string: postgresql://user@host:5432/dbname or\n"
+      "'host=/run/postgresql dbname=parley' (libpq's forms). parley never\n"
+      "prints its password. Example: parley init "
+      "postgresql://localhost/parley");
 
   cli::Action action;
   cli::add_time_commands(app, action);
@@ -39,7 +46,7 @@ int main(int argc, char** argv) {
   } catch (const CLI::CallForVersion& e) {
     return app.exit(e);
   } catch (const CLI::ParseError& e) {
-    std::cerr << "parley: " << cli::printable(e.what())
+    std::cerr << "parley: " << cli::printable(cli::without_passwords(e.what()))
               << " (see parley --help)\n";
     return cli::usage;
   }
@@ -47,10 +54,12 @@ int main(int argc, char** argv) {
     cli::check_arguments(app);
     return action ? action() : static_cast<int>(cli::usage);
   } catch (const parley::Error& e) {
-    std::cerr << "parley: " << cli::printable(e.what()) << '\n';
+    std::cerr << "parley: " << cli::printable(cli::without_passwords(e.what()))
+              << '\n';
     return cli::exit_code(e);
   } catch (const std::exception& e) {
-    std::cerr << "parley: internal error: " << cli::printable(e.what()) << '\n';
+    std::cerr << "parley: internal error: "
+              << cli::printable(cli::without_passwords(e.what())) << '\n';
     return cli::software;
   }
 }

@@ -11,6 +11,7 @@
 #include "parley/error.hpp"
 
 #include "cli/command.hpp"
+#include "cli/location.hpp"
 #include "cli/text.hpp"
 #include <sys/stat.h>
 
@@ -126,7 +127,9 @@ int write_output(const std::string& path,
 }
 
 std::optional<Database> open_existing(const std::filesystem::path& path) {
-  if (!std::filesystem::exists(path)) {
+  // A server has no file to look for: Database connects, and says when it
+  // cannot (Errc::io) or finds no parley database there.
+  if (!is_server(path.native()) && !std::filesystem::exists(path)) {
     std::cerr << "parley: " << printable(path.string())
               << ": no such database\n";
     return std::nullopt;

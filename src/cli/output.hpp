@@ -23,9 +23,11 @@ namespace parley::cli {
 int write_output(const std::string& path,
                  const std::function<void(std::ostream&)>& write);
 
-// Opens an existing database read-only (it never changes the file); when
-// there is no such file, says so on stderr and returns empty (the caller
-// exits 66). Throws Error as Database's read-only open does.
+// Opens an existing database read-only (it never changes the file or the
+// server's database); when there is no such file, says so on stderr and
+// returns empty (the caller exits 66). A PostgreSQL connection string is
+// passed to Database as it is (no file check). Throws Error as Database's
+// read-only open does (Errc::io: the server cannot be reached).
 std::optional<Database> open_existing(const std::filesystem::path& path);
 
 }  // namespace parley::cli

@@ -19,6 +19,7 @@
 
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
+#include "cli/location.hpp"
 #include "cli/output.hpp"
 #include "cli/report_table.hpp"
 
@@ -104,7 +105,7 @@ void add_report_command(CLI::App& app, Action& action) {
   for (const ReportSpec& spec : reports) {
     auto a = std::make_shared<ReportArgs>();
     auto* cmd = report->add_subcommand(spec.name, spec.help);
-    cmd->add_option("DB", a->db, "Database file")->required();
+    cmd->add_option("DB", a->db, database_help)->required();
     add_filter_options(*cmd, a->filters);
     if (std::string_view{spec.name} == "pledges")
       add_pledge_options(*cmd, a->pledges);

@@ -166,7 +166,9 @@ void add_resolve_command(CLI::App& app, Action& action) {
   sub->add_option("--anchor", args->anchor,
                   "The anchor: an EDTF day (2017-02-16, 2017-02-16?) or "
                   "date-time (2017-02-15T22:00:00Z)");
-  sub->add_option("--db", args->db, "Database of --anchor-event");
+  sub->add_option(
+      "--db", args->db,
+      "Database of --anchor-event (a file or a PostgreSQL connection string)");
   sub->add_option("--anchor-event", args->anchor_event,
                   "Anchor on this event's day (\"a week after the "
                   "signing\")");

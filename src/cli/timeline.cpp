@@ -20,6 +20,7 @@
 
 #include "cli/command.hpp"
 #include "cli/filters.hpp"
+#include "cli/location.hpp"
 #include "cli/output.hpp"
 
 namespace parley::cli {
@@ -57,7 +58,7 @@ Page pledge_events(const Database& db, const Query& q, const PledgeArgs& args) {
 void add_timeline_command(CLI::App& app, Action& action) {
   auto a = std::make_shared<TimelineArgs>();
   auto* cmd = app.add_subcommand("timeline", "Query events and render them");
-  cmd->add_option("DB", a->db, "Database file")->required();
+  cmd->add_option("DB", a->db, database_help)->required();
   add_filter_options(*cmd, a->filters);
   add_pledge_options(*cmd, a->pledges);
   cmd->add_option("--limit", a->limit, "At most N events");
