@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include <SQLiteCpp/Database.h>
 #include <sqlite3.h>
 
 #include "store/impl.hpp"

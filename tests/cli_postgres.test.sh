@@ -6,9 +6,7 @@
 # two events, 25 events). A password in the string is never printed, and
 # a server that cannot be reached is exit code 74 (I/O), naming the
 # server. The server part skips (exit 0) without PostgreSQL binaries
-# unless PARLEY_REQUIRE_POSTGRES is set; the whole script skips while this
-# tree's Database does not open PostgreSQL (before the write path's branch,
-# h-write, is merged: then remove that check).
+# unless PARLEY_REQUIRE_POSTGRES is set.
 set -euo pipefail
 parley="$1/parley"
 source=$2
@@ -21,15 +19,6 @@ skip() {
   echo "skipped: $*"
   exit 0
 }
-# Database opens a server where the library asks is_postgres_location()
-# beyond location.cpp itself (src/store/database.cpp or beside it).
-# Not a missing tool: skipped even when PARLEY_REQUIRE_POSTGRES is set.
-if ! grep -rl --include='*.cpp' is_postgres_location "$source/src/store" |
-  grep -qv '/location\.cpp$'; then
-  echo "skipped: Database does not open PostgreSQL in this tree yet (issue 13)"
-  exit 0
-fi
-
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
