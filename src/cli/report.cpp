@@ -32,6 +32,7 @@ struct ReportArgs {
   std::string format = "text";
   std::string output;
   std::string lang = "en";
+  bool csv_raw = false;
   PledgeArgs pledges;  // pledges only
 };
 
@@ -62,8 +63,9 @@ int run(const std::string& which, const ReportArgs& a) {
   auto db = open_existing(a.db);
   if (!db) return static_cast<int>(no_input);
   const Table table = build(which, a, *db);
-  return write_output(
-      a.output, [&](std::ostream& out) { write_table(table, a.format, out); });
+  return write_output(a.output, [&](std::ostream& out) {
+    write_table(table, a.format, out, a.csv_raw);
+  });
 }
 
 struct ReportSpec {
@@ -112,6 +114,9 @@ void add_report_command(CLI::App& app, Action& action) {
     cmd->add_option("--format", a->format, "text (default), md, json or csv");
     cmd->add_option("-o,--output", a->output, "Write to FILE");
     cmd->add_option("--lang", a->lang, "Preferred language of names (en, ar)");
+    cmd->add_flag("--csv-raw", a->csv_raw,
+                  "CSV: cells as stored, without the ' that keeps a "
+                  "spreadsheet from running =, +, -, @ cells as formulas");
     cmd->footer(std::string("Example:\n") + spec.example);
     const std::string which = spec.name;
     cmd->callback([&action, a, which] {

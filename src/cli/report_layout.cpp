@@ -5,9 +5,13 @@
 #include "parley/error.hpp"
 
 #include "cli/report_table.hpp"
+#include "render/common.hpp"
+#include "render/csv_field.hpp"
 
 namespace parley::cli {
 namespace {
+
+using render_detail::escape_bidi_controls;
 
 using Cell = nlohmann::ordered_json;
 
@@ -30,18 +34,20 @@ bool known(const Cell& cell) {
 
 void write_text(const Table& t, std::ostream& out) {
   for (const auto& row : t.rows) {
-    out << flat(row[0]);
-    if (row.size() > 1) out << "  " << flat(row[1]);
+    out << escape_bidi_controls(flat(row[0]));
+    if (row.size() > 1) out << "  " << escape_bidi_controls(flat(row[1]));
     out << '\n';
     for (std::size_t i = 2; i < row.size(); ++i) {
-      if (known(row[i]))
-        out << "  " << t.columns[i] << ": " << flat(row[i]) << '\n';
+      if (!known(row[i])) continue;
+      out << "  " << t.columns[i] << ": " << escape_bidi_controls(flat(row[i]))
+          << '\n';
     }
   }
   if (t.rows.empty()) out << "(none)\n";
 }
 
-// A Markdown cell: | and line breaks would end the cell or the row.
+// A Markdown cell: | and line breaks would end the cell or the row; bidi
+// controls are isolated, so they cannot reorder the row around them.
 std::string md_cell(const std::string& text) {
   std::string out;
   for (char c : text) {
@@ -51,7 +57,7 @@ std::string md_cell(const std::string& text) {
       out += (c == '\n' || c == '\r') ? ' ' : c;
     }
   }
-  return out;
+  return render_detail::isolate_bidi_controls(out);
 }
 
 void write_markdown(const Table& t, std::ostream& out) {
@@ -65,30 +71,22 @@ void write_markdown(const Table& t, std::ostream& out) {
   }
 }
 
-// RFC 4180, with OWASP's guard against spreadsheet formulas on text cells.
-std::string csv_cell(const Cell& cell) {
-  std::string text = flat(cell);
-  if (!cell.is_number() && !text.empty() &&
-      std::string_view("=+-@\t\r").find(text[0]) != std::string_view::npos) {
-    text = "'" + text;
-  }
-  if (text.find_first_of(",\"\r\n") == std::string::npos) return text;
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + '"';
+// RFC 4180; unless `raw`, text cells go through spreadsheet_text (numbers
+// stay numbers).
+std::string csv_cell(const Cell& cell, bool raw) {
+  const std::string text = flat(cell);
+  return render_detail::csv_field(
+      raw || cell.is_number() ? text : render_detail::spreadsheet_text(text));
 }
 
-void write_csv(const Table& t, std::ostream& out) {
+void write_csv(const Table& t, std::ostream& out, bool raw) {
   for (std::size_t i = 0; i < t.columns.size(); ++i) {
     out << (i ? "," : "") << t.columns[i];
   }
   out << "\r\n";
   for (const auto& row : t.rows) {
     for (std::size_t i = 0; i < row.size(); ++i) {
-      out << (i ? "," : "") << csv_cell(row[i]);
+      out << (i ? "," : "") << csv_cell(row[i], raw);
     }
     out << "\r\n";
   }
@@ -109,10 +107,10 @@ void write_json(const Table& t, std::ostream& out) {
 }  // namespace
 
 void write_table(const Table& table, const std::string& format,
-                 std::ostream& out) {
+                 std::ostream& out, bool csv_raw) {
   if (format == "text") return write_text(table, out);
   if (format == "md") return write_markdown(table, out);
-  if (format == "csv") return write_csv(table, out);
+  if (format == "csv") return write_csv(table, out, csv_raw);
   if (format == "json") return write_json(table, out);
   throw Error(Errc::bad_value, "--format",
               "'" + format + "': expected text, md, json or csv");

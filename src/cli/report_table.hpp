@@ -60,10 +60,13 @@ ClockCells clock_cells(const Event& event);
 // Lays `table` out as `format`: text (one block per row: the first two
 // cells as a heading, then "column: value" for each other known cell), md
 // (a pipe table), json (an array of objects), csv (RFC 4180, a header row;
-// text cells starting with = + - @ get a leading ' so spreadsheets do not
-// run them). Arrays join with "; " outside JSON.
+// unless `csv_raw`, text cells starting with = + - @ tab CR get a leading '
+// so spreadsheets do not run them). Arrays join with "; " outside JSON.
+// Bidi controls in the data (U+202A..U+202E, U+2066..U+2069) are shown
+// escaped ("<U+202E>") in text and csv (unless `csv_raw`), isolated in md,
+// and kept in json, as the timeline's formats do.
 void write_table(const Table& table, const std::string& format,
-                 std::ostream& out);
+                 std::ostream& out, bool csv_raw);
 
 }  // namespace parley::cli
 

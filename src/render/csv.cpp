@@ -9,38 +9,12 @@
 #include "parley/slip.hpp"
 
 #include "render/common.hpp"
+#include "render/csv_field.hpp"
 
 namespace parley {
 namespace {
 
 using namespace render_detail;
-
-// RFC 4180: quote a field that holds a comma, a quote, CR or LF.
-std::string field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) {
-    return std::string(text);
-  }
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-// A text cell made safe for spreadsheets (OWASP's rule against formula
-// injection): a leading '=', '+', '-', '@', tab or CR gets a "'" before it,
-// so the cell is read as text, not run as a formula. Bidi controls are
-// shown escaped ("<U+202E>"), so they cannot reorder the row around them.
-std::string spreadsheet_text(std::string_view text) {
-  std::string out = escape_bidi_controls(text);
-  if (!out.empty() && std::string_view("=+-@\t\r").find(out.front()) !=
-                          std::string_view::npos) {
-    out.insert(out.begin(), '\'');
-  }
-  return out;
-}
 
 std::string join(const std::vector<std::string>& items) {
   std::string out;
@@ -296,11 +270,11 @@ void write_record(std::ostream& out, const RowData* row, bool raw) {
     if (!first) out << ',';
     first = false;
     if (!row) {
-      out << field(column.name);
+      out << csv_field(column.name);
       continue;
     }
     const std::string cell = column.cell(*row);
-    out << field(raw || column.numeric ? cell : spreadsheet_text(cell));
+    out << csv_field(raw || column.numeric ? cell : spreadsheet_text(cell));
   }
   out << "\r\n";
 }
