@@ -116,6 +116,42 @@ void on_each_backend(F&& body) {
   }
 }
 
+// The example data (examples/data/astana-2017.json) on `backend`, for the
+// cases that only read it: imported once per process (on SQLite,
+// astana_db(); on PostgreSQL, postgres_astana() opened read-only, so a
+// case that tries to write fails). Null when `backend` cannot be tested
+// here (see the file comment).
+inline const Database* astana_on(const std::string& backend) {
+  if (backend == "sqlite") return &astana_db();
+#ifdef PARLEY_HAS_POSTGRES
+  if (backend == "postgres") {
+    static const std::unique_ptr<Database> shared =
+        []() -> std::unique_ptr<Database> {
+      const std::optional<std::string> server = postgres_server();
+      if (!server) return nullptr;
+      OpenOptions read_only;
+      read_only.read_only = true;
+      return std::make_unique<Database>(postgres_astana(*server), read_only);
+    }();
+    return shared.get();
+  }
+#endif
+  return nullptr;
+}
+
+// Runs `body(db, backend)` on the example data on every backend of
+// test_backends() that can be tested here (astana_on); a failure names
+// the backend.
+template <class F>
+void on_each_astana(F&& body) {
+  for (const std::string& backend : test_backends()) {
+    INFO("backend: " << backend);
+    const Database* db = astana_on(backend);
+    if (!db) continue;
+    body(*db, backend);
+  }
+}
+
 }  // namespace parley::test
 
 #endif  // PARLEY_TESTS_BACKENDS_HPP

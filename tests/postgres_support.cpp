@@ -10,7 +10,10 @@
 
 #include <doctest/doctest.h>
 
+#include "parley/database.hpp"
+
 #include "store/postgres/backend.hpp"
+#include "support.hpp"
 
 namespace parley::test {
 
@@ -51,6 +54,57 @@ PostgresDatabase::~PostgresDatabase() {
     admin.exec("DROP DATABASE " + name_ + " WITH (FORCE)");
   } catch (...) {  // the server is thrown away after the tests anyway
   }
+}
+
+namespace {
+
+// The first value of the first row of `sql`.
+std::int64_t single(parley::detail::PostgresBackend& db,
+                    const std::string& sql) {
+  const auto rows = db.run(sql);
+  REQUIRE(rows->next());
+  return rows->int64(0);
+}
+
+// Creates database `name` on `server` with the example data: built under
+// another name and renamed when complete, so a case that dies halfway
+// leaves no half-built `name` (the next builder drops its remains).
+void build_astana(parley::detail::PostgresBackend& admin,
+                  const std::string& server, const std::string& name) {
+  const std::string building = name + "_building";
+  admin.exec("DROP DATABASE IF EXISTS " + building + " WITH (FORCE)");
+  admin.exec("CREATE DATABASE " + building);
+  {
+    Database db{server + " dbname=" + building};
+    db.import_json(astana_json());
+  }
+  admin.exec("ALTER DATABASE " + building + " RENAME TO " + name);
+}
+
+}  // namespace
+
+std::string postgres_astana(const std::string& server) {
+  if (std::getenv("PARLEY_POSTGRES")) {  // a server that outlives the run
+    static PostgresDatabase own{server};
+    static const bool imported = [] {
+      Database{own.conninfo()}.import_json(astana_json());
+      return true;
+    }();
+    (void)imported;
+    return own.conninfo();
+  }
+  const std::string name = "parley_astana";
+  parley::detail::PostgresBackend admin{server};
+  // Session-level: released by the unlock, or when a dying case's
+  // connection closes.
+  const std::string lock = "pg_advisory_lock(1346458697)";
+  single(admin, "SELECT 1 FROM (SELECT " + lock + ") AS locked");
+  if (single(admin, "SELECT count(*) FROM pg_database WHERE datname = '" +
+                        name + "'") == 0) {
+    build_astana(admin, server, name);
+  }
+  single(admin, "SELECT 1 FROM (SELECT pg_advisory_unlock(1346458697)) AS u");
+  return server + " dbname=" + name;
 }
 
 }  // namespace parley::test

@@ -33,6 +33,16 @@ class PostgresDatabase {
   std::string conninfo_;
 };
 
+// The connection string of a database on `server` that holds the example
+// data (examples/data/astana-2017.json), for the cases that only read it
+// (open it read-only). On the fixture's throwaway server one such database
+// is built by the first case that asks (under an advisory lock, so cases
+// running in parallel wait for it) and shared by every later one, which
+// saves each an import; on a server of $PARLEY_POSTGRES, where a database
+// left from an older build would be stale, each process builds its own
+// and drops it at exit. Throws parley::Error as Database does.
+std::string postgres_astana(const std::string& server);
+
 }  // namespace parley::test
 
 // Opens `var` as a PostgresDatabase on the test server, or skips the test
