@@ -24,6 +24,8 @@
 #ifndef PARLEY_TESTS_BACKENDS_HPP
 #define PARLEY_TESTS_BACKENDS_HPP
 
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -210,6 +212,37 @@ void on_each_astana(F&& body) {
   for (const std::string& backend : test_backends()) {
     INFO("backend: " << backend);
     const Database* db = astana_on(backend);
+    if (!db) continue;
+    body(*db, backend);
+  }
+}
+
+// A database on `backend` filled by `fill(db)` on first use and kept for
+// the rest of the process, for the cases that only read it; `name` tells
+// apart the databases a file keeps (the same name, the same database).
+// Null when `backend` cannot be tested here.
+inline const Database* kept_on(const std::string& name,
+                               const std::string& backend,
+                               const std::function<void(Database&)>& fill) {
+  static std::map<std::string, std::unique_ptr<TestDatabase>> kept;
+  std::unique_ptr<TestDatabase>& test = kept[name + " on " + backend];
+  if (!test) {
+    auto fresh = TestDatabase::open(backend);
+    if (!fresh) return nullptr;
+    fill(fresh->db());
+    test = std::move(fresh);
+  }
+  return &test->db();
+}
+
+// Runs `body(db, backend)` on every backend that can be tested here, on
+// the database kept_on(name, backend, fill); a failure names the backend.
+template <class F>
+void on_each_kept(const std::string& name,
+                  const std::function<void(Database&)>& fill, F&& body) {
+  for (const std::string& backend : test_backends()) {
+    INFO("backend: " << backend);
+    const Database* db = kept_on(name, backend, fill);
     if (!db) continue;
     body(*db, backend);
   }
