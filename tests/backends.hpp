@@ -218,12 +218,12 @@ void on_each_astana(F&& body) {
 }
 
 // A database on `backend` filled by `fill(db)` on first use and kept for
-// the rest of the process, for the cases that only read it; `name` tells
+// the rest of the process, for the cases that only read it (or whose
+// writes must fail and change nothing); `name` tells
 // apart the databases a file keeps (the same name, the same database).
 // Null when `backend` cannot be tested here.
-inline const Database* kept_on(const std::string& name,
-                               const std::string& backend,
-                               const std::function<void(Database&)>& fill) {
+inline Database* kept_on(const std::string& name, const std::string& backend,
+                         const std::function<void(Database&)>& fill) {
   static std::map<std::string, std::unique_ptr<TestDatabase>> kept;
   std::unique_ptr<TestDatabase>& test = kept[name + " on " + backend];
   if (!test) {
