@@ -282,6 +282,8 @@ TEST_CASE("postgres backend: random documents of every kind round-trip") {
 
     for (const std::string& backend : parley::test::test_backends()) {
       INFO("backend: " << backend);
+      // A fresh server database costs about a second: every fourth seed.
+      if (backend == "postgres" && seed % 4 != 1) continue;
       const auto test = parley::test::TestDatabase::open(backend);
       if (!test) continue;
       test->db().import_json(reread);
