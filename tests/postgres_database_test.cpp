@@ -24,41 +24,9 @@ namespace {
 
 using parley::Database;
 using parley::Errc;
+using parley::test::fingerprint;
+using parley::test::history;
 using parley::test::TestDatabase;
-
-// The tables both backends have, and whose rows a write may change.
-const std::vector<std::string> tables = {
-    "actor",       "actor_tie",     "place",          "process",
-    "source",      "event",         "event_actor",    "event_topic",
-    "claim",       "link",          "count_kind",     "count_actor",
-    "count_place", "count_process", "event_external", "event_flag",
-    "event_rule"};
-
-// The number of rows of every table and the totals kept per entity:
-// equal before and after a write that must change nothing.
-std::string fingerprint(const Database& db) {
-  auto& backend = parley::detail::DatabaseAccess::backend(db);
-  std::string out;
-  for (const std::string& table : tables) {
-    const auto rows = backend.run("SELECT count(*) FROM " + table);
-    REQUIRE(rows->next());
-    out += table + "=" + std::to_string(rows->int64(0)) + " ";
-  }
-  const auto totals =
-      backend.run("SELECT entity, n FROM current_total ORDER BY entity");
-  while (totals->next()) {
-    out += std::string(totals->text(0)) + ":" +
-           std::to_string(totals->int64(1)) + " ";
-  }
-  return out;
-}
-
-// Every version of everything, with record times, as the export writes it.
-std::string history(const Database& db) {
-  parley::ExportOptions options;
-  options.history = true;
-  return db.export_json(options).dump(1);
-}
 
 parley::WriteOptions at(const std::string& iso) {
   parley::WriteOptions options;

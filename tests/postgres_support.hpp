@@ -15,11 +15,22 @@ namespace parley::test {
 // skips, saying so (MESSAGE) — or, when PARLEY_REQUIRE_POSTGRES=1, fails.
 std::optional<std::string> postgres_server();
 
-// A database of its own on the server, created empty and dropped (with
-// its connections) when the object is destroyed.
+// A database of its own on the server, dropped (with its connections)
+// when the object is destroyed.
 class PostgresDatabase {
  public:
-  explicit PostgresDatabase(const std::string& server);
+  // What the database holds when created.
+  enum class Content {
+    empty,     // nothing: not even parley's schema
+    migrated,  // parley's schema, no data (as Database's first open leaves)
+    astana,    // the example data imported (examples/data/astana-2017.json)
+  };
+  // Creates it. On the fixture's server, `migrated` and `astana` copy a
+  // template database built once per server (as postgres_astana builds
+  // its database), which saves each case the migration and the import;
+  // with $PARLEY_POSTGRES they are built here. Throws parley::Error.
+  explicit PostgresDatabase(const std::string& server,
+                            Content content = Content::empty);
   ~PostgresDatabase();
   PostgresDatabase(const PostgresDatabase&) = delete;
   PostgresDatabase& operator=(const PostgresDatabase&) = delete;
@@ -32,6 +43,16 @@ class PostgresDatabase {
   std::string name_;
   std::string conninfo_;
 };
+
+// The connection string of a database on `server` that holds the example
+// data (examples/data/astana-2017.json), for the cases that only read it
+// (open it read-only). On the fixture's throwaway server one such database
+// is built by the first case that asks (under an advisory lock, so cases
+// running in parallel wait for it) and shared by every later one, which
+// saves each an import; on a server of $PARLEY_POSTGRES, where a database
+// left from an older build would be stale, each process builds its own
+// and drops it at exit. Throws parley::Error as Database does.
+std::string postgres_astana(const std::string& server);
 
 }  // namespace parley::test
 

@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include "backends.hpp"
 #include "support.hpp"
 
 namespace {
@@ -39,27 +40,30 @@ TEST_CASE("chronological: earliest start, then latest end, then id") {
         std::vector<std::string>{"day", "later"});
 }
 
-TEST_CASE("a timeline carries the actors, places, claims and links named") {
-  parley::Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  auto pledge = *db.event(parley::EventId{"event:pledge-lift-ghouta-siege"});
-  auto siege = *db.event(parley::EventId{"event:ghouta-siege"});
-  const auto t = parley::make_timeline(db, {siege, pledge});
+TEST_CASE(
+    "postgres backend: a timeline carries the actors, places, claims and links "
+    "named") {
+  parley::test::on_each_astana([&](const parley::Database& db,
+                                   const std::string&) {
+    auto pledge = *db.event(parley::EventId{"event:pledge-lift-ghouta-siege"});
+    auto siege = *db.event(parley::EventId{"event:ghouta-siege"});
+    const auto t = parley::make_timeline(db, {siege, pledge});
 
-  REQUIRE(t.events.size() == 2);
-  CHECK(t.events[0].id.value == "event:ghouta-siege");  // id breaks the tie
-  CHECK(t.actor(parley::ActorId{"actor:russia"}));      // the pledger
-  CHECK(t.actor(parley::ActorId{"actor:alloush"}));     // the claimant
-  CHECK_FALSE(t.actor(parley::ActorId{"actor:iran"}));
-  const auto path = t.place_path(parley::PlaceId{"place:eastern-ghouta"});
-  REQUIRE(path.size() == 3);
-  CHECK(path[2]->id.value == "place:syria");
-  CHECK(t.claims_on(pledge.id).size() == 1);
-  CHECK(t.sources.size() == 1);
-  REQUIRE(t.links.size() == 1);
-  CHECK(t.links[0].kind == parley::LinkKind::references);
-  CHECK(t.coordinates(siege)->lat == doctest::Approx(33.55));
-  // Astana's coordinates come from the city itself; Rif Dimashq has none
-  // and would fall back to Syria's.
-  CHECK(t.coordinates(pledge)->lon == doctest::Approx(71.4491));
+    REQUIRE(t.events.size() == 2);
+    CHECK(t.events[0].id.value == "event:ghouta-siege");  // id breaks the tie
+    CHECK(t.actor(parley::ActorId{"actor:russia"}));      // the pledger
+    CHECK(t.actor(parley::ActorId{"actor:alloush"}));     // the claimant
+    CHECK_FALSE(t.actor(parley::ActorId{"actor:iran"}));
+    const auto path = t.place_path(parley::PlaceId{"place:eastern-ghouta"});
+    REQUIRE(path.size() == 3);
+    CHECK(path[2]->id.value == "place:syria");
+    CHECK(t.claims_on(pledge.id).size() == 1);
+    CHECK(t.sources.size() == 1);
+    REQUIRE(t.links.size() == 1);
+    CHECK(t.links[0].kind == parley::LinkKind::references);
+    CHECK(t.coordinates(siege)->lat == doctest::Approx(33.55));
+    // Astana's coordinates come from the city itself; Rif Dimashq has none
+    // and would fall back to Syria's.
+    CHECK(t.coordinates(pledge)->lon == doctest::Approx(71.4491));
+  });
 }

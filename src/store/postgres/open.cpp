@@ -9,6 +9,7 @@ namespace parley::detail {
 std::unique_ptr<PostgresBackend> open_postgres(const std::string& conninfo,
                                                const OpenOptions& options) {
   auto db = std::make_unique<PostgresBackend>(conninfo);
+  db->exec("SET jit = off");  // see open.hpp
   if (!options.read_only) {
     migrate_postgres(*db);
     return db;

@@ -19,7 +19,13 @@ namespace parley::detail {
 // database without parley's format is refused (bad_document), an older or
 // newer format too (unsupported; "run `parley migrate`" for an older one),
 // as for an SQLite file. options.create is not needed: a server database
-// exists before parley connects. Errors: as PostgresBackend's constructor
+// exists before parley connects. The session runs without JIT (jit = off):
+// the planner's estimates for the many yearly partitions, most of them
+// empty or not yet analysed, pass jit_above_cost on small databases, and
+// compiling a plan then took seconds (4 s for the history export of the
+// 26-event example) where running it takes milliseconds; parley's
+// statements read pages and counts, not the long scans JIT pays off on.
+// Errors: as PostgresBackend's constructor
 // and migrate_postgres; where() is the connection string without its
 // password.
 std::unique_ptr<PostgresBackend> open_postgres(const std::string& conninfo,
