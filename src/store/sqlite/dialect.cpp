@@ -65,6 +65,11 @@ class SqliteDialect final : public Dialect {
   }
 
   // "talks" AND ("الغوطه" OR "غوط").
+  std::string has_child(std::string_view child) const override {
+    return "e.version IN (SELECT version FROM " + std::string(child) +
+           " WHERE ";
+  }
+
   std::string text_query(
       const std::vector<std::vector<std::string>>& words) const override {
     std::string out;
