@@ -100,8 +100,10 @@ class PostgresDialect final : public Dialect {
   // By the partitioned event's key: a semi-join the planner can merge on
   // lo or look up by (id, lo, version), not a hash of every version.
   std::string has_child(std::string_view child) const override {
-    return "(e.id, e.lo, e.version) IN (SELECT event, lo, version FROM " +
-           std::string(child) + " WHERE ";
+    std::string sql =
+        "(e.id, e.lo, e.version) IN (SELECT event, lo, version FROM ";
+    sql += child;
+    return sql + " WHERE ";
   }
 
   std::string text_query(

@@ -66,8 +66,9 @@ class SqliteDialect final : public Dialect {
 
   // "talks" AND ("الغوطه" OR "غوط").
   std::string has_child(std::string_view child) const override {
-    return "e.version IN (SELECT version FROM " + std::string(child) +
-           " WHERE ";
+    std::string sql = "e.version IN (SELECT version FROM ";
+    sql += child;
+    return sql + " WHERE ";
   }
 
   std::string text_query(
