@@ -23,6 +23,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -77,6 +78,15 @@ inline long long day_number(const std::string& text) {
   return era * 146097 + doe - 719468;
 }
 
+// The first day and the day after the last of a generated event's time
+// ("YYYY-MM-DD" or "YYYY-MM-DD/YYYY-MM-DD").
+inline std::pair<long long, long long> day_bounds(const std::string& time) {
+  const auto slash = time.find('/');
+  const std::string last =
+      slash == std::string::npos ? time : time.substr(slash + 1);
+  return {day_number(time), day_number(last) + 1};
+}
+
 inline const char* const schema = R"(
 PRAGMA journal_mode = WAL;
 CREATE TABLE event (id TEXT NOT NULL UNIQUE, kind TEXT NOT NULL,
@@ -123,10 +133,7 @@ struct Statements {
 };
 
 inline void insert_event(sqlite3* db, Statements& s, const nlohmann::json& e) {
-  const std::string time = e["time"];
-  const auto slash = time.find('/');
-  const std::string last =
-      slash == std::string::npos ? time : time.substr(slash + 1);
+  const auto [lo, hi] = day_bounds(e["time"]);
   const nlohmann::json none;
   const nlohmann::json& details = e.contains("details") ? e["details"] : none;
   auto field = [&](const char* name) {
@@ -134,8 +141,8 @@ inline void insert_event(sqlite3* db, Statements& s, const nlohmann::json& e) {
   };
   bind_json(s.event, 1, e["id"]);
   bind_json(s.event, 2, e["kind"]);
-  sqlite3_bind_int64(s.event, 3, day_number(time));
-  sqlite3_bind_int64(s.event, 4, day_number(last) + 1);
+  sqlite3_bind_int64(s.event, 3, lo);
+  sqlite3_bind_int64(s.event, 4, hi);
   bind_json(s.event, 5, e["place"]);
   bind_json(s.event, 6, e["title"]["en"]);
   bind_json(s.event, 7, field("deaths_low"));
@@ -162,6 +169,25 @@ inline void insert_claim(sqlite3* db, Statements& s, const nlohmann::json& c) {
   step(db, s.claim_text, "insert claim text");
 }
 
+// Calls `f(section, entry)` for each entry of the generated document at
+// `json`, in order; `section` is the first six letters of its array's name
+// ("actors", "places", "source", "events", "claims"). Reads line by line:
+// an entry ends its line, before a separator or the closing "]" of its
+// array; the document's last line also closes the document.
+template <class F>
+void for_each_entry(const std::filesystem::path& json, F&& f) {
+  std::ifstream in{json};
+  std::string line, section;
+  while (std::getline(in, line)) {
+    if (line.size() > 2 && line[0] == '"') section = line.substr(1, 6);
+    const auto open = line.find('{');
+    if (open == std::string::npos || section.empty()) continue;
+    const bool last = in.peek() == std::char_traits<char>::eof();
+    const auto end = last ? line.rfind(']') : line.rfind('}') + 1;
+    f(section, nlohmann::json::parse(line.substr(open, end - open)));
+  }
+}
+
 // Loads the generated document at `json` into a new database at `path`.
 inline void load(const std::filesystem::path& json,
                  const std::filesystem::path& path) {
@@ -178,28 +204,19 @@ inline void load(const std::filesystem::path& json,
       prepare(db, "INSERT INTO place (id, parent) VALUES (?, ?)"),
       prepare(db, "INSERT INTO claim (event, quote) VALUES (?, ?)"),
       prepare(db, "INSERT INTO claim_text (rowid, quote) VALUES (?, ?)")};
-  std::ifstream in{json};
-  std::string line, section;
-  while (std::getline(in, line)) {
-    if (line.size() > 2 && line[0] == '"') section = line.substr(1, 6);
-    const auto open = line.find('{');
-    if (open == std::string::npos || section.empty()) continue;
-    // An entry ends its line, before a separator or the closing "]" of its
-    // array; the document's last line also closes the document.
-    const bool last = in.peek() == std::char_traits<char>::eof();
-    const auto end = last ? line.rfind(']') : line.rfind('}') + 1;
-    const auto e = nlohmann::json::parse(line.substr(open, end - open));
-    if (section == "events") {
-      insert_event(db, s, e);
-    } else if (section == "places") {
-      bind_json(s.place, 1, e["id"]);
-      bind_json(s.place, 2,
-                e.contains("parent") ? e["parent"] : nlohmann::json());
-      step(db, s.place, "insert place");
-    } else if (section == "claims") {
-      insert_claim(db, s, e);
-    }
-  }
+  for_each_entry(
+      json, [&](const std::string& section, const nlohmann::json& e) {
+        if (section == "events") {
+          insert_event(db, s, e);
+        } else if (section == "places") {
+          bind_json(s.place, 1, e["id"]);
+          bind_json(s.place, 2,
+                    e.contains("parent") ? e["parent"] : nlohmann::json());
+          step(db, s.place, "insert place");
+        } else if (section == "claims") {
+          insert_claim(db, s, e);
+        }
+      });
   for (sqlite3_stmt* statement :
        {s.event, s.text, s.participant, s.place, s.claim, s.claim_text}) {
     sqlite3_finalize(statement);

@@ -3,7 +3,7 @@
 // generated data, in the same run, with the answers compared.
 //
 //   bench_query [--events N] [--runs R] [--extra-claims K] [--dir DIR]
-//               [--keep]
+//               [--keep] [--postgres CONNINFO]
 //
 // Data: the document of generate.hpp with N events (default 1,000,000; one
 // claim per 10 events), imported by parley (Database::import_file) and by
@@ -24,6 +24,15 @@
 // Claims independence: the actor page plus make_timeline, before and after
 // importing K claims (default 900,000) on events other than the page's.
 // (With K above the number of events, events get several each.)
+//
+// With --postgres, the same again on the PostgreSQL server CONNINFO reaches
+// (a connection string with the right to create databases), beside SQLite
+// in the same run: parley's Database on database bench_parley_N and the
+// baseline of minimal_postgres.hpp (the same schema and questions on
+// libpq) on bench_minimal_N, both dropped and created anew (kept and
+// reused with --keep). Every page and count of the four sides must agree.
+// The bench takes a server rather than starting one so that it measures
+// the server a user has (scripts/postgres start DIR gives a throwaway one).
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -45,6 +54,9 @@
 
 #include "generate.hpp"
 #include "minimal.hpp"
+#ifdef PARLEY_BENCH_POSTGRES
+#include "minimal_postgres.hpp"
+#endif
 #include "timing.hpp"
 
 namespace {
@@ -54,6 +66,8 @@ using parley::bench::Clock;
 using parley::bench::median_ms;
 using parley::bench::since;
 using Ids = std::vector<std::string>;
+using CountRow =
+    std::tuple<std::string, std::string, std::size_t, std::int64_t>;
 
 struct Options {
   std::size_t events = 1'000'000;
@@ -61,15 +75,34 @@ struct Options {
   std::size_t extra_claims = 900'000;
   fs::path dir = fs::temp_directory_path();
   bool keep = false;
+  std::string postgres;  // a server's connection string, or none
 };
 
 parley::RecordTime at(const char* text) {
   return parley::parse_record_time(text);
 }
 
-// Revises the title of every 20th event (from the 8th): a new version a
-// year later in parley, an update in place in the baseline.
-void revise(parley::Database& db, sqlite3* minimal, std::size_t events) {
+// One question: parley's query, and the baseline's statement on SQLite
+// (`?` parameters) and on PostgreSQL ($1, $2, …), with the same binds.
+struct Case {
+  const char* name;
+  parley::Query query;
+  std::string sqlite;
+  std::string postgres;
+  std::vector<std::string> binds;
+};
+
+// One server: parley's Database on it, and the baseline's answers.
+struct Side {
+  const char* name;
+  std::string location;  // what parley::Database opens
+  std::function<Ids(const Case&)> page;
+  std::function<std::vector<CountRow>(const Case&)> counts;
+};
+
+// Revises the title of every 20th event (from the 8th) as a new version a
+// year later (the baselines update their rows in place).
+void revise(parley::Database& db, std::size_t events) {
   parley::Document doc;
   for (std::size_t i = 7; i < events; i += 20) {
     parley::Event e =
@@ -78,6 +111,9 @@ void revise(parley::Database& db, sqlite3* minimal, std::size_t events) {
     doc.events.push_back({e});
   }
   db.import(doc, {.recorded_at = at("2021-01-01T00:00:00Z")});
+}
+
+void revise_minimal(sqlite3* minimal) {
   using namespace parley::bench::minimal;
   exec(minimal, "BEGIN");
   exec(minimal,
@@ -89,9 +125,9 @@ void revise(parley::Database& db, sqlite3* minimal, std::size_t events) {
 }
 
 // The baseline's page: the ids of the rows, reading what a page shows.
-Ids minimal_page(sqlite3* db, const std::string& sql,
-                 const std::vector<std::string>& binds) {
-  sqlite3_stmt* s = parley::bench::minimal::prepare_bound(db, sql, binds);
+Ids minimal_page(sqlite3* db, const Case& c) {
+  sqlite3_stmt* s =
+      parley::bench::minimal::prepare_bound(db, c.sqlite, c.binds);
   struct Row {
     std::string id, kind, place, title;
     long long lo, hi;
@@ -111,110 +147,9 @@ Ids minimal_page(sqlite3* db, const std::string& sql,
   return ids;
 }
 
-Ids parley_page(const parley::Database& db, const parley::Query& q) {
-  Ids ids;
-  for (const parley::Event& e : db.query(q).events) ids.push_back(e.id.value);
-  return ids;
-}
-
-struct PageCase {
-  const char* name;
-  parley::Query query;
-  std::string sql;  // the baseline's SELECT, before ORDER BY
-  std::vector<std::string> binds;
-};
-
-constexpr const char* columns =
-    "SELECT e.id, e.kind, e.lo, e.hi, e.place, e.title ";
-constexpr const char* order = " ORDER BY e.lo, e.hi, e.id LIMIT 100";
-constexpr const char* region_sql =
-    "WITH RECURSIVE inside(id) AS (SELECT ? UNION SELECT p.id FROM place p "
-    "JOIN inside ON p.parent = inside.id) ";
-
-parley::Query window(const char* edtf) {
-  parley::Query q;
-  q.time = parley::TimeFilter{parley::Edtf::parse(edtf)};
-  return q;
-}
-
-std::vector<PageCase> page_cases() {
-  auto with = [](parley::Query q, auto&& set) {
-    set(q);
-    q.limit = 100;
-    return q;
-  };
-  const std::string overlap = "FROM event e WHERE e.lo < ? AND e.hi > ?";
-  return {
-      {"one actor",
-       with(parley::Query{},
-            [](auto& q) { q.actors = {parley::ActorId{"actor:17"}}; }),
-       "FROM participant p JOIN event e ON e.rowid = p.event WHERE p.actor = ?",
-       {"actor:17"}},
-      {"3-day window",
-       with(window("2015-06-10/2015-06-12"), [](auto&) {}),
-       overlap,
-       {"16599", "16596"}},
-      {"a month",
-       with(window("2015-06"), [](auto&) {}),
-       overlap,
-       {"16617", "16587"}},
-      {"a region, every place inside",
-       with(parley::Query{},
-            [](auto& q) { q.places = {parley::PlaceId{"place:region-7"}}; }),
-       "FROM event e WHERE e.place IN inside",
-       {"place:region-7"}},
-      {"text: one word",
-       with(parley::Query{}, [](auto& q) { q.text = "convoy"; }),
-       "FROM event e WHERE e.rowid IN (SELECT rowid FROM event_text WHERE "
-       "event_text MATCH ?) OR e.id IN (SELECT c.event FROM claim c WHERE "
-       "c.rowid IN (SELECT rowid FROM claim_text WHERE claim_text MATCH ?))",
-       {"convoy", "convoy"}},
-      {"one kind",
-       with(parley::Query{}, [](auto& q) { q.kinds = {"ceasefire"}; }),
-       "FROM event e WHERE e.kind = ?",
-       {"ceasefire"}},
-  };
-}
-
-void fail(const char* what) {
-  std::printf("DIFFERENT ANSWERS: %s\n", what);
-  std::exit(1);
-}
-
-void run_pages(const parley::Database& db, sqlite3* minimal, int runs) {
-  std::printf("\n%-34s %10s %10s %7s %6s\n", "first page of 100", "parley ms",
-              "minimal ms", "ratio", "rows");
-  for (const PageCase& c : page_cases()) {
-    const bool region = c.name[0] == 'a' && c.name[2] == 'r';
-    const std::string sql =
-        (region ? std::string(region_sql) : "") + columns + c.sql + order;
-    Ids ours, theirs;
-    const double p = median_ms(runs, [&] { ours = parley_page(db, c.query); });
-    const double m =
-        median_ms(runs, [&] { theirs = minimal_page(minimal, sql, c.binds); });
-    if (ours != theirs) fail(c.name);
-    std::printf("%-34s %10.2f %10.2f %7.2f %6zu\n", c.name, p, m, p / m,
-                ours.size());
-  }
-  parley::Query now = window("2015-06-10/2015-06-12");
-  now.limit = 100;
-  parley::Query then = now;
-  then.as_of = at("2020-06-01T00:00:00Z");
-  Ids a, b;
-  const double current = median_ms(runs, [&] { a = parley_page(db, now); });
-  const double as_of = median_ms(runs, [&] { b = parley_page(db, then); });
-  if (a != b) fail("as-of window");
-  std::printf("%-34s %10.2f %10.2f %7.2f %6zu  (vs current, not minimal)\n",
-              "3-day window as of a year before", as_of, current,
-              as_of / current, b.size());
-}
-
-using CountRow =
-    std::tuple<std::string, std::string, std::size_t, std::int64_t>;
-
-std::vector<CountRow> minimal_counts(sqlite3* db, const std::string& sql,
-                                     const std::vector<std::string>& binds) {
-  sqlite3_stmt* s = parley::bench::minimal::prepare_bound(db, sql, binds);
+std::vector<CountRow> minimal_counts(sqlite3* db, const Case& c) {
+  sqlite3_stmt* s =
+      parley::bench::minimal::prepare_bound(db, c.sqlite, c.binds);
   std::vector<CountRow> rows;
   while (sqlite3_step(s) == SQLITE_ROW) {
     rows.emplace_back(reinterpret_cast<const char*>(sqlite3_column_text(s, 0)),
@@ -224,6 +159,45 @@ std::vector<CountRow> minimal_counts(sqlite3* db, const std::string& sql,
   }
   sqlite3_finalize(s);
   return rows;
+}
+
+#ifdef PARLEY_BENCH_POSTGRES
+Ids postgres_page(PGconn* db, const Case& c) {
+  PGresult* r = parley::bench::minimal_postgres::run(db, c.postgres, c.binds);
+  struct Row {
+    std::string id, kind, place, title;
+    long long lo, hi;
+  };
+  std::vector<Row> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    rows.push_back({PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+                    PQgetvalue(r, i, 4), PQgetvalue(r, i, 5),
+                    std::atoll(PQgetvalue(r, i, 2)),
+                    std::atoll(PQgetvalue(r, i, 3))});
+  }
+  PQclear(r);
+  Ids ids;
+  for (const Row& row : rows) ids.push_back(row.id);
+  return ids;
+}
+
+std::vector<CountRow> postgres_counts(PGconn* db, const Case& c) {
+  PGresult* r = parley::bench::minimal_postgres::run(db, c.postgres, c.binds);
+  std::vector<CountRow> rows;
+  for (int i = 0; i < PQntuples(r); ++i) {
+    rows.emplace_back(PQgetvalue(r, i, 0), PQgetvalue(r, i, 1),
+                      std::stoull(PQgetvalue(r, i, 2)),
+                      std::stoll(PQgetvalue(r, i, 3)));
+  }
+  PQclear(r);
+  return rows;
+}
+#endif
+
+Ids parley_page(const parley::Database& db, const parley::Query& q) {
+  Ids ids;
+  for (const parley::Event& e : db.query(q).events) ids.push_back(e.id.value);
+  return ids;
 }
 
 std::vector<CountRow> parley_counts(const parley::Database& db,
@@ -236,56 +210,204 @@ std::vector<CountRow> parley_counts(const parley::Database& db,
   return rows;
 }
 
-void run_counts(const parley::Database& db, sqlite3* minimal, int runs) {
-  const std::string head =
-      "SELECT strftime('%Y-%m', e.lo * 86400, 'unixepoch') AS m, e.kind, "
-      "count(*), coalesce(sum(e.deaths_best), 0) ";
-  const std::string tail = " GROUP BY m, e.kind ORDER BY m, e.kind";
-  struct CountCase {
-    const char* name;
-    parley::Query query;
-    std::string sql;
-    std::vector<std::string> binds;
+parley::Query window(const char* edtf) {
+  parley::Query q;
+  q.time = parley::TimeFilter{parley::Edtf::parse(edtf)};
+  return q;
+}
+
+parley::Query page_of(parley::Query q) {
+  q.limit = 100;
+  return q;
+}
+
+std::vector<Case> page_cases() {
+  const std::string columns =
+      "SELECT e.id, e.kind, e.lo, e.hi, e.place, e.title ";
+  const auto page = [&](const std::string& from) {
+    return columns + from + " ORDER BY e.lo, e.hi, e.id LIMIT 100";
+  };
+  parley::Query actor, region, word, kind;
+  actor.actors = {parley::ActorId{"actor:17"}};
+  region.places = {parley::PlaceId{"place:region-7"}};
+  word.text = "convoy";
+  kind.kinds = {"ceasefire"};
+  const std::string overlap = "FROM event e WHERE e.lo < ? AND e.hi > ?";
+  const std::string overlap_pg = "FROM event e WHERE e.lo < $1 AND e.hi > $2";
+  return {
+      {"one actor",
+       page_of(actor),
+       page("FROM participant p JOIN event e ON e.rowid = p.event "
+            "WHERE p.actor = ?"),
+       page("FROM participant p JOIN event e ON e.id = p.event "
+            "WHERE p.actor = $1"),
+       {"actor:17"}},
+      {"3-day window",
+       page_of(window("2015-06-10/2015-06-12")),
+       page(overlap),
+       page(overlap_pg),
+       {"16599", "16596"}},
+      {"a month",
+       page_of(window("2015-06")),
+       page(overlap),
+       page(overlap_pg),
+       {"16617", "16587"}},
+      {"a region, every place inside",
+       page_of(region),
+       "WITH RECURSIVE inside(id) AS (SELECT ? UNION SELECT p.id FROM place "
+       "p JOIN inside ON p.parent = inside.id) " +
+           page("FROM event e WHERE e.place IN inside"),
+       "WITH RECURSIVE inside(id) AS (SELECT $1::text UNION SELECT p.id "
+       "FROM place p JOIN inside ON p.parent = inside.id) " +
+           page("FROM event e WHERE e.place IN (SELECT id FROM inside)"),
+       {"place:region-7"}},
+      {"text: one word",
+       page_of(word),
+       page("FROM event e WHERE e.rowid IN (SELECT rowid FROM event_text "
+            "WHERE event_text MATCH ?) OR e.id IN (SELECT c.event FROM claim "
+            "c WHERE c.rowid IN (SELECT rowid FROM claim_text WHERE "
+            "claim_text MATCH ?))"),
+       page("FROM event e WHERE e.search @@ to_tsquery('simple', $1) OR "
+            "e.id IN (SELECT c.event FROM claim c WHERE c.search @@ "
+            "to_tsquery('simple', $2))"),
+       {"convoy", "convoy"}},
+      {"one kind",
+       page_of(kind),
+       page("FROM event e WHERE e.kind = ?"),
+       page("FROM event e WHERE e.kind = $1"),
+       {"ceasefire"}},
+  };
+}
+
+std::vector<Case> count_cases() {
+  const auto sqlite = [](const std::string& from) {
+    return "SELECT strftime('%Y-%m', e.lo * 86400, 'unixepoch') AS m, "
+           "e.kind, count(*), coalesce(sum(e.deaths_best), 0) " +
+           from + " GROUP BY m, e.kind ORDER BY m, e.kind";
+  };
+  const auto postgres = [](const std::string& from) {
+    return "SELECT to_char(date '1970-01-01' + e.lo::int, 'YYYY-MM') AS m, "
+           "e.kind, count(*), coalesce(sum(e.deaths_best), 0) " +
+           from + " GROUP BY m, e.kind ORDER BY m, e.kind COLLATE \"C\"";
   };
   parley::Query actor, region;
   actor.actors = {parley::ActorId{"actor:17"}};
   region.places = {parley::PlaceId{"place:region-7"}};
-  const std::vector<CountCase> cases = {
-      {"all events", {}, head + "FROM event e" + tail, {}},
+  return {
+      {"all events", {}, sqlite("FROM event e"), postgres("FROM event e"), {}},
       {"one actor",
        actor,
-       head +
-           "FROM participant p JOIN event e ON e.rowid = p.event WHERE "
-           "p.actor = ?" +
-           tail,
+       sqlite("FROM participant p JOIN event e ON e.rowid = p.event WHERE "
+              "p.actor = ?"),
+       postgres("FROM participant p JOIN event e ON e.id = p.event WHERE "
+                "p.actor = $1"),
        {"actor:17"}},
       {"a region, every place inside",
        region,
-       region_sql + head + "FROM event e WHERE e.place IN inside" + tail,
+       "WITH RECURSIVE inside(id) AS (SELECT ? UNION SELECT p.id FROM place "
+       "p JOIN inside ON p.parent = inside.id) " +
+           sqlite("FROM event e WHERE e.place IN inside"),
+       "WITH RECURSIVE inside(id) AS (SELECT $1::text UNION SELECT p.id "
+       "FROM place p JOIN inside ON p.parent = inside.id) " +
+           postgres("FROM event e WHERE e.place IN (SELECT id FROM inside)"),
        {"place:region-7"}},
       {"a year (window)",
        window("2015"),
-       head + "FROM event e WHERE e.lo < ? AND e.hi > ?" + tail,
+       sqlite("FROM event e WHERE e.lo < ? AND e.hi > ?"),
+       postgres("FROM event e WHERE e.lo < $1 AND e.hi > $2"),
        {"16801", "16436"}},
   };
-  std::printf("\n%-34s %10s %10s %7s %6s\n", "counts, month x kind",
-              "parley ms", "minimal ms", "ratio", "rows");
-  for (const CountCase& c : cases) {
-    std::vector<CountRow> ours, theirs;
-    const double p =
-        median_ms(runs, [&] { ours = parley_counts(db, c.query); });
-    const double m = median_ms(
-        runs, [&] { theirs = minimal_counts(minimal, c.sql, c.binds); });
-    if (ours != theirs) fail(c.name);
-    std::printf("%-34s %10.2f %10.2f %7.2f %6zu\n", c.name, p, m, p / m,
-                ours.size());
+}
+
+void fail(const std::string& what) {
+  std::printf("DIFFERENT ANSWERS: %s\n", what.c_str());
+  std::exit(1);
+}
+
+void print_header(const char* title, const std::vector<Side>& sides) {
+  std::printf("\n%-34s", title);
+  for (const Side& s : sides) {
+    std::printf(" %9.9s ms %8s ms %6s", s.name, "minimal", "ratio");
+  }
+  std::printf(sides.size() > 1 ? " %9s %6s\n" : " %6s\n", "pg/sqlite", "rows");
+}
+
+// Times `ours` (parley) and `theirs` (the baseline) on every side, each a
+// median of `runs`; every answer must equal the first side's parley's.
+template <class Answer>
+void run_case(
+    const Case& c, std::vector<Side>& sides,
+    std::vector<std::unique_ptr<parley::Database>>& dbs, int runs,
+    const std::function<Answer(const parley::Database&, const Case&)>& ours,
+    const std::function<Answer(const Side&, const Case&)>& theirs) {
+  std::printf("%-34s", c.name);
+  std::optional<Answer> reference;
+  std::vector<double> parley_ms;
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    Answer a, b;
+    const double p = median_ms(runs, [&] { a = ours(*dbs[i], c); });
+    const double m = median_ms(runs, [&] { b = theirs(sides[i], c); });
+    if (!reference) reference = a;
+    if (a != *reference)
+      fail(std::string(c.name) + ": parley on " + sides[i].name +
+           " differs from parley on " + sides[0].name);
+    if (b != *reference)
+      fail(std::string(c.name) + ": the baseline on " + sides[i].name +
+           " differs from parley");
+    parley_ms.push_back(p);
+    std::printf(" %12.2f %11.2f %6.2f", p, m, p / m);
+  }
+  if (sides.size() > 1) std::printf(" %9.2f", parley_ms[1] / parley_ms[0]);
+  std::printf(" %6zu\n", reference->size());
+}
+
+void run_pages(std::vector<Side>& sides,
+               std::vector<std::unique_ptr<parley::Database>>& dbs, int runs) {
+  print_header("first page of 100", sides);
+  for (const Case& c : page_cases()) {
+    run_case<Ids>(
+        c, sides, dbs, runs,
+        [](const parley::Database& db, const Case& c) {
+          return parley_page(db, c.query);
+        },
+        [](const Side& s, const Case& c) { return s.page(c); });
+  }
+  parley::Query now = page_of(window("2015-06-10/2015-06-12"));
+  parley::Query then = now;
+  then.as_of = at("2020-06-01T00:00:00Z");
+  std::printf("%-34s", "3-day window as of a year before");
+  std::vector<double> as_of_ms;
+  for (std::size_t i = 0; i < sides.size(); ++i) {
+    Ids a, b;
+    const double current =
+        median_ms(runs, [&] { a = parley_page(*dbs[i], now); });
+    const double as_of =
+        median_ms(runs, [&] { b = parley_page(*dbs[i], then); });
+    if (a != b) fail(std::string("as-of window on ") + sides[i].name);
+    as_of_ms.push_back(as_of);
+    std::printf(" %12.2f %11.2f %6.2f", as_of, current, as_of / current);
+  }
+  if (sides.size() > 1) std::printf(" %9.2f", as_of_ms[1] / as_of_ms[0]);
+  std::printf("  (vs current, not minimal)\n");
+}
+
+void run_counts(std::vector<Side>& sides,
+                std::vector<std::unique_ptr<parley::Database>>& dbs, int runs) {
+  print_header("counts, month x kind", sides);
+  for (const Case& c : count_cases()) {
+    run_case<std::vector<CountRow>>(
+        c, sides, dbs, runs,
+        [](const parley::Database& db, const Case& c) {
+          return parley_counts(db, c.query);
+        },
+        [](const Side& s, const Case& c) { return s.counts(c); });
   }
 }
 
 // The actor page and its timeline, before and after `extra` claims on
 // other events.
-void run_claims(const fs::path& path, const Options& o) {
-  auto db = std::make_unique<parley::Database>(path);
+void run_claims(const Side& side, const Options& o) {
+  auto db = std::make_unique<parley::Database>(side.location);
   parley::Query q;
   q.actors = {parley::ActorId{"actor:17"}};
   q.limit = 100;
@@ -309,17 +431,21 @@ void run_claims(const fs::path& path, const Options& o) {
     }
     out << "]}\n";
   }
+  const auto start = Clock::now();
   db->import_file(extra);
+  const double import_s = since(start);
   fs::remove(extra);
-  // Reopened, as a user would query it later: the write-ahead log is
-  // checkpointed into the file when the last connection closes.
+  // Reopened, as a user would query it later (on SQLite the write-ahead
+  // log is checkpointed into the file when the last connection closes).
   db.reset();
-  db = std::make_unique<parley::Database>(path);
+  db = std::make_unique<parley::Database>(side.location);
   const double after = median_ms(o.runs, page);
   std::printf(
-      "\nclaims independence: actor page + make_timeline %.2f ms with %zu "
-      "claims, %.2f ms with %zu: ratio %.2f\n",
-      before, claims_before, after, db->totals().claims, after / before);
+      "\nclaims independence on %s: actor page + make_timeline %.2f ms with "
+      "%zu claims, %.2f ms with %zu: ratio %.2f (%zu claims imported in "
+      "%.1f s, %.0f/s)\n",
+      side.name, before, claims_before, after, db->totals().claims,
+      after / before, o.extra_claims, import_s, o.extra_claims / import_s);
 }
 
 Options parse(int argc, char** argv) {
@@ -337,22 +463,44 @@ Options parse(int argc, char** argv) {
       o.dir = argv[++i];
     } else if (arg == "--keep") {
       o.keep = true;
+#ifdef PARLEY_BENCH_POSTGRES
+    } else if (arg == "--postgres" && more) {
+      o.postgres = argv[++i];
+#endif
     } else {
       std::fprintf(stderr,
                    "usage: bench_query [--events N] [--runs R] "
-                   "[--extra-claims K] [--dir DIR] [--keep]\n");
+                   "[--extra-claims K] [--dir DIR] [--keep] "
+                   "[--postgres CONNINFO]\n");
       std::exit(64);
     }
   }
   return o;
 }
 
-void load(const Options& o, const fs::path& ours, const fs::path& theirs) {
-  const fs::path json = o.dir / ("query-" + std::to_string(o.events) + ".json");
-  {
-    std::ofstream out{json, std::ios::binary};
+// The generated document of `o.events` events, written once per run.
+const fs::path& document(const Options& o) {
+  static const fs::path json = [&] {
+    fs::path path = o.dir / ("query-" + std::to_string(o.events) + ".json");
+    std::ofstream out{path, std::ios::binary};
     parley::bench::write_document(out, {.events = o.events});
-  }
+    return path;
+  }();
+  return json;
+}
+
+void print_ingest(const char* server, std::size_t events, double parley_s,
+                  double minimal_s) {
+  std::printf(
+      "ingest of %zu events on %s: parley %.1f s (%.0f events/s), minimal "
+      "%.1f s (%.0f events/s): ratio %.2f\n",
+      events, server, parley_s, events / parley_s, minimal_s,
+      events / minimal_s, minimal_s / parley_s);
+}
+
+void load_sqlite(const Options& o, const fs::path& ours,
+                 const fs::path& theirs) {
+  const fs::path& json = document(o);
   fs::remove(ours);
   auto start = Clock::now();
   parley::Database db{ours};
@@ -361,38 +509,93 @@ void load(const Options& o, const fs::path& ours, const fs::path& theirs) {
   start = Clock::now();
   parley::bench::minimal::load(json, theirs);
   const double minimal_s = since(start);
+  print_ingest("sqlite", o.events, parley_s, minimal_s);
+  revise(db, o.events);
   sqlite3* minimal = parley::bench::minimal::open(theirs);
-  revise(db, minimal, o.events);
+  revise_minimal(minimal);
   sqlite3_close(minimal);
-  fs::remove(json);
-  std::printf(
-      "ingest of %zu events: parley %.1f s (%.0f events/s), minimal "
-      "%.1f s (%.0f events/s): ratio %.2f\n",
-      o.events, parley_s, o.events / parley_s, minimal_s, o.events / minimal_s,
-      minimal_s / parley_s);
 }
+
+Side sqlite_side(const Options& o) {
+  const std::string n = std::to_string(o.events);
+  const fs::path ours = o.dir / ("query-" + n + ".parley");
+  const fs::path theirs = o.dir / ("query-" + n + ".minimal");
+  if (!o.keep || !fs::exists(ours) || !fs::exists(theirs))
+    load_sqlite(o, ours, theirs);
+  std::printf(
+      "database size on sqlite: parley %.1f MB, minimal %.1f MB: "
+      "%.2fx\n",
+      fs::file_size(ours) / 1e6, fs::file_size(theirs) / 1e6,
+      static_cast<double>(fs::file_size(ours)) / fs::file_size(theirs));
+  sqlite3* minimal = parley::bench::minimal::open(theirs);  // for the run
+  return {"sqlite", ours.string(),
+          [minimal](const Case& c) { return minimal_page(minimal, c); },
+          [minimal](const Case& c) { return minimal_counts(minimal, c); }};
+}
+
+#ifdef PARLEY_BENCH_POSTGRES
+Side postgres_side(const Options& o) {
+  namespace pg = parley::bench::minimal_postgres;
+  PGconn* server = pg::connect(o.postgres);
+  const std::string n = std::to_string(o.events);
+  const std::string ours = "bench_parley_" + n, theirs = "bench_minimal_" + n;
+  std::string ours_at = pg::conninfo_of(server, ours);
+  std::string theirs_at = pg::conninfo_of(server, theirs);
+  if (!o.keep || !pg::exists(server, ours) || !pg::exists(server, theirs)) {
+    ours_at = pg::fresh_database(server, ours);
+    theirs_at = pg::fresh_database(server, theirs);
+    auto start = Clock::now();
+    parley::Database db{ours_at};
+    db.import_file(document(o));
+    const double parley_s = since(start);
+    start = Clock::now();
+    pg::load(document(o), theirs_at);
+    print_ingest("postgres", o.events, parley_s, since(start));
+    revise(db, o.events);
+    PGconn* minimal = pg::connect(theirs_at);
+    pg::exec(minimal,
+             "UPDATE event SET title = title || ' revised' "
+             "WHERE n % 20 = 8; ANALYZE");
+    PQfinish(minimal);
+  }
+  PGconn* minimal = pg::connect(theirs_at);  // for the run
+  PGconn* parley_db = pg::connect(ours_at);
+  const double ours_size = pg::size(parley_db), theirs_size = pg::size(minimal);
+  PQfinish(parley_db);
+  PQfinish(server);
+  std::printf(
+      "database size on postgres: parley %.1f MB, minimal %.1f MB: "
+      "%.2fx\n",
+      ours_size / 1e6, theirs_size / 1e6, ours_size / theirs_size);
+  return {"postgres", ours_at,
+          [minimal](const Case& c) { return postgres_page(minimal, c); },
+          [minimal](const Case& c) { return postgres_counts(minimal, c); }};
+}
+#endif
 
 }  // namespace
 
 int main(int argc, char** argv) try {
   const Options o = parse(argc, argv);
   std::setvbuf(stdout, nullptr, _IOLBF, 0);
-  const std::string n = std::to_string(o.events);
-  const fs::path ours = o.dir / ("query-" + n + ".parley");
-  const fs::path theirs = o.dir / ("query-" + n + ".minimal");
-  if (!o.keep || !fs::exists(ours) || !fs::exists(theirs))
-    load(o, ours, theirs);
-  std::printf("database size: parley %.1f MB, minimal %.1f MB: %.2fx\n",
-              fs::file_size(ours) / 1e6, fs::file_size(theirs) / 1e6,
-              static_cast<double>(fs::file_size(ours)) / fs::file_size(theirs));
+  const auto start = Clock::now();
+  std::vector<Side> sides{sqlite_side(o)};
+#ifdef PARLEY_BENCH_POSTGRES
+  if (!o.postgres.empty()) sides.push_back(postgres_side(o));
+#endif
+  const fs::path json = o.dir / ("query-" + std::to_string(o.events) + ".json");
+  if (fs::exists(json)) fs::remove(json);
   {
-    parley::Database db{ours};
-    sqlite3* minimal = parley::bench::minimal::open(theirs);
-    run_pages(db, minimal, o.runs);
-    run_counts(db, minimal, o.runs);
-    sqlite3_close(minimal);
+    std::vector<std::unique_ptr<parley::Database>> dbs;
+    for (const Side& s : sides)
+      dbs.push_back(std::make_unique<parley::Database>(s.location));
+    run_pages(sides, dbs, o.runs);
+    run_counts(sides, dbs, o.runs);
   }
-  if (o.extra_claims > 0 && !o.keep) run_claims(ours, o);
+  if (o.extra_claims > 0 && !o.keep) {
+    for (const Side& s : sides) run_claims(s, o);
+  }
+  std::printf("\nthe whole run took %.0f s\n", since(start));
 } catch (const parley::Error& e) {
   std::fprintf(stderr, "bench_query: %s\n", e.what());
   return 2;

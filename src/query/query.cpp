@@ -107,8 +107,7 @@ void envelope(Where& where, const Dialect& dialect, const TimeFilter& f) {
 void actor_filter(Where& where, Store store, const Query& q) {
   if (q.actors.empty()) {
     if (!q.role.empty()) {
-      where.add("e.version IN (SELECT version FROM event_actor WHERE role = ?)",
-                {q.role});
+      where.add(store.dialect.has_child("event_actor") + "role = ?)", {q.role});
     }
     return;
   }
@@ -117,8 +116,8 @@ void actor_filter(Where& where, Store store, const Query& q) {
     where.actor = ActorCondition{actors.front().value, q.role};
     return;
   }
-  std::string sql = "e.version IN (SELECT version FROM event_actor WHERE " +
-                    store.dialect.in_list("actor");
+  std::string sql =
+      store.dialect.has_child("event_actor") + store.dialect.in_list("actor");
   std::vector<Value> binds{store.dialect.list(texts_of(actors))};
   if (!q.role.empty()) {
     sql += " AND role = ?";
@@ -143,10 +142,8 @@ void flag_filter(Where& where, const Dialect& dialect, const Query& q) {
   if (!q.flagged && !q.flag) return;
   const std::string code = q.flag ? std::string(to_string(*q.flag)) : "";
   if (!q.as_of) {
-    where.add(
-        "e.version IN (SELECT version FROM event_flag WHERE ? = '' "
-        "OR code = ?)",
-        {code, code});
+    where.add(dialect.has_child("event_flag") + "? = '' OR code = ?)",
+              {code, code});
     return;
   }
   where.add(dialect.document_flag("e.doc"), {code, code});
@@ -194,8 +191,7 @@ Where build_where(Store store, const Query& q) {
     }
   }
   if (!q.topics.empty()) {
-    where.add("e.version IN (SELECT version FROM event_topic WHERE " +
-                  dialect.in_list("topic") + ")",
+    where.add(dialect.has_child("event_topic") + dialect.in_list("topic") + ")",
               {dialect.list(texts_of(q.topics))});
   }
   flag_filter(where, dialect, q);
@@ -225,9 +221,8 @@ std::string select_from(const Dialect& dialect, const char* columns,
            dialect.actor_events() + " WHERE a.actor = ? " +
            (role ? "AND a.role = ? " : "") + "AND ";
   }
-  return std::string("SELECT e.lo, ") + columns +
-         " FROM event e WHERE e.version IN (SELECT version FROM event_actor "
-         "WHERE actor = ?" +
+  return std::string("SELECT e.lo, ") + columns + " FROM event e WHERE " +
+         dialect.has_child("event_actor") + "actor = ?" +
          (role ? " AND role = ?" : "") + ") AND ";
 }
 

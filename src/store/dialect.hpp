@@ -68,6 +68,15 @@ class Dialect {
   // version `e` by one lookup (not a join that reads every event).
   virtual std::string actor_events() const = 0;
 
+  // "the event version `e` has a row in `child` (event_actor, event_topic
+  // or event_flag) meeting the conditions that follow": the opening of a
+  // subquery that the caller completes with conditions on the child's
+  // columns and a closing ")". SQLite joins by version; PostgreSQL by
+  // (id, lo, version), the key of the partitioned event (a match reads one
+  // partition's key; the planner can merge on lo) and Citus's
+  // distribution column.
+  virtual std::string has_child(std::string_view child) const = 0;
+
   // Full text. The parameter that finds every word, a word matching any of
   // its terms: `words` = {{"talks"}, {"الغوطه", "غوط"}}.
   virtual std::string text_query(

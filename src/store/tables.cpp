@@ -291,25 +291,46 @@ std::vector<Value> event_row(const Event& event, const std::string& doc,
   return row;
 }
 
-// The flags are written `? <> 0`: an integer on SQLite, a boolean on
-// PostgreSQL.
-constexpr const char* event_insert =
-    "INSERT INTO event (id, recorded_from, kind, status, time, "
-    "earliest_start, latest_start, earliest_end, latest_end, start_open, "
-    "start_unknown, end_open, end_unknown, lo, hi, planned, planned_lo, "
-    "planned_hi, place, process, parent, doc) VALUES (?, ?, ?, ?, ?, ?, ?, "
-    "?, ?, ? <> 0, ? <> 0, ? <> 0, ? <> 0, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-    "RETURNING version";
+// The INSERT of an event version: the columns of event_row, then the
+// search text as `search_value` when it is not empty. The flags are written
+// `? <> 0`: an integer on SQLite, a boolean on PostgreSQL.
+std::string event_insert(std::string_view search_value) {
+  std::string sql =
+      "INSERT INTO event (id, recorded_from, kind, status, time, "
+      "earliest_start, latest_start, earliest_end, latest_end, start_open, "
+      "start_unknown, end_open, end_unknown, lo, hi, planned, planned_lo, "
+      "planned_hi, place, process, parent, doc";
+  std::string values =
+      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ? <> 0, ? <> 0, ? <> 0, ? <> 0, "
+      "?, ?, ?, ?, ?, ?, ?, ?, ?";
+  if (!search_value.empty()) {
+    sql += ", search";
+    values += ", " + std::string(search_value);
+  }
+  return sql + values + ") RETURNING version";
+}
+
+// Appends the search text to an INSERT's `row` when the dialect keeps it in
+// the row: `body`, or NULL when it waits (for index_*_text later).
+bool text_in_row(const WriteContext& db, std::vector<Value>& row,
+                 const std::optional<std::string>& body) {
+  if (db.dialect.search_value().empty()) return false;
+  row.push_back(body ? Value(*body) : Value());
+  return true;
+}
 
 }  // namespace
 
 std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
                                   const std::string& doc,
                                   std::int64_t recorded) {
-  const std::vector<Value> row = event_row(event, doc, recorded);
-  const std::int64_t version = insert_version(db.db, event_insert, row);
-  const EventVersion inserted{version, event.id.value,
-                              std::get<std::int64_t>(row[13])};
+  std::vector<Value> row = event_row(event, doc, recorded);
+  const std::int64_t lo = std::get<std::int64_t>(row[13]);
+  const std::optional<std::string> body = search_text(db, event);
+  const bool in_row = text_in_row(db, row, body);
+  const std::int64_t version =
+      insert_version(db.db, event_insert(db.dialect.search_value()), row);
+  const EventVersion inserted{version, event.id.value, lo};
   std::vector<std::pair<std::string, std::string>> actors;
   for (const Participant& p : event.participants) {
     actors.emplace_back(p.actor.value, to_string(p.role));
@@ -317,9 +338,10 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
   for (const PayloadActor& p : payload_actors(event.payload)) {
     actors.emplace_back(p.actor.value, p.role);
   }
-  db.dialect.insert_event_rows(db.db, inserted, actors, event.topics);
-  if (std::optional<std::string> body = search_text(db, event)) {
-    db.dialect.index_event_text(db.db, inserted, *body);
+  db.dialect.insert_event_rows(db.db, db.pending_rows, inserted, actors,
+                               event.topics);
+  if (body) {
+    if (!in_row) db.dialect.index_event_text(db.db, inserted, *body);
   } else {
     if (!db.deferred_search) {
       db.db.exec(
@@ -336,25 +358,33 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
 std::int64_t Table<Claim>::insert(WriteContext& db, const Claim& claim,
                                   const std::string& doc,
                                   std::int64_t recorded) {
-  const Value row[] = {claim.id.value,
-                       recorded,
-                       claim.event.value,
-                       claim.source.value,
-                       optional_value(claim.claimant),
-                       std::string(to_string(claim.stance)),
-                       doc};
-  const std::int64_t version = insert_version(
-      db.db,
-      "INSERT INTO claim (id, recorded_from, event, source, "
-      "claimant, stance, doc) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING version",
-      row);
+  std::vector<Value> row = {claim.id.value,
+                            recorded,
+                            claim.event.value,
+                            claim.source.value,
+                            optional_value(claim.claimant),
+                            std::string(to_string(claim.stance)),
+                            doc};
   // The quote and the headline of the source it cites, as they are now: a
   // later change of the source reaches the index with the claim's next
   // version.
   const std::string title = db.source_title(claim.source.value);
+  std::optional<std::string> body;
   if (!claim.quote.empty() || !title.empty()) {
-    db.dialect.index_claim_text(db.db, version, claim.event.value,
-                                searchable(claim.quote + "\n" + title));
+    body = searchable(claim.quote + "\n" + title);
+  }
+  const bool in_row = text_in_row(db, row, body);
+  const std::string search(db.dialect.search_value());
+  const std::int64_t version = insert_version(
+      db.db,
+      "INSERT INTO claim (id, recorded_from, event, source, claimant, "
+      "stance, doc" +
+          std::string(in_row ? ", search" : "") +
+          ") VALUES (?, ?, ?, ?, ?, ?, ?" + (in_row ? ", " + search : "") +
+          ") RETURNING version",
+      row);
+  if (body && !in_row) {
+    db.dialect.index_claim_text(db.db, version, claim.event.value, *body);
   }
   return version;
 }

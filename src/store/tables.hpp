@@ -48,6 +48,8 @@ class WriteContext {
   // Event versions wait in the temporary table parley_pending_search (see
   // index_deferred_search).
   bool deferred_search = false;
+  // event_actor and event_topic rows not sent yet (WriteDialect).
+  PendingEventRows pending_rows;
 
  private:
   std::unordered_map<std::string, std::optional<std::string>> names_;

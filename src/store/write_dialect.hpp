@@ -48,23 +48,43 @@ class ImportSession {
   virtual void finish() = 0;
 };
 
+// The rows of event_actor and event_topic that a batch has not sent yet:
+// a server that loads them in bulk (PostgreSQL: COPY) keeps them here until
+// flush_event_rows; SQLite inserts them at once and leaves this empty.
+// Each row is (event, lo, version, actor, role) or (event, lo, version,
+// topic).
+struct PendingEventRows {
+  std::vector<std::vector<Value>> actors;
+  std::vector<std::vector<Value>> topics;
+};
+
 class WriteDialect {
  public:
   virtual ~WriteDialect() = default;
 
-  // "the stored document in `column` is the text of the parameter", one
-  // `?` (SQLite compares text; PostgreSQL's json has no `=`).
-  virtual std::string same_doc(std::string_view column) const = 0;
-
   // Inserts the rows of event_actor for `event`, one per (actor, role),
-  // in order, and of event_topic, one per topic. Errors as Backend's.
+  // in order, and of event_topic, one per topic, now or (kept in `pending`)
+  // at the latest at the next flush_event_rows. Errors as Backend's, also
+  // those of rows kept earlier.
   virtual void insert_event_rows(
-      Backend& db, const EventVersion& event,
+      Backend& db, PendingEventRows& pending, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const = 0;
+  // Sends the rows kept in `pending`; a Writer calls it before it reads
+  // event_actor or event_topic (in finish()).
+  virtual void flush_event_rows(Backend& db,
+                                PendingEventRows& pending) const = 0;
+
+  // The SQL value of a version row's `search` column, one `?` taking the
+  // searchable() text (or NULL, indexed later by index_event_text), when
+  // the server keeps the search text in the version's own row
+  // (PostgreSQL: "to_tsvector('parley', ?)"); empty when it keeps it apart
+  // (SQLite's FTS5 tables: index_event_text, index_claim_text).
+  virtual std::string_view search_value() const = 0;
 
   // Indexes `body` (already searchable()) as the search text of an event
-  // version, or of claim version `version` of event `event`.
+  // version, or of claim version `version` of event `event`, when it was
+  // not written with the row (search_value()).
   virtual void index_event_text(Backend& db, const EventVersion& event,
                                 const std::string& body) const = 0;
   virtual void index_claim_text(Backend& db, std::int64_t version,

@@ -85,17 +85,26 @@ std::optional<Writer::Current> Writer::current(const K& key) {
 }
 
 template <class T>
-bool Writer::recorded(const T& value, RecordTime at, const std::string& doc) {
+Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
+                           const std::string& doc) {
   std::vector<Value> params;
-  Table<T>::key_params(Table<T>::key(value), params);
+  Table<T>::key_params(key, params);
   params.emplace_back(to_stored(at));
-  params.emplace_back(doc);
   const auto rows = context_.db.run(
-      std::string("SELECT 1 FROM ") + Table<T>::name + " WHERE " +
-          Table<T>::key_sql + " AND recorded_from = ? AND " +
-          context_.dialect.same_doc("doc"),
+      std::string("SELECT version, recorded_from, doc, recorded_to IS NULL "
+                  "FROM ") +
+          Table<T>::name + " WHERE " + Table<T>::key_sql +
+          " AND (recorded_to IS NULL OR recorded_from = ?)",
       params);
-  return rows->next();
+  Found found;
+  while (rows->next()) {
+    Current row{rows->int64(0), rows->int64(1), std::string(rows->text(2))};
+    if (row.recorded_from == to_stored(at) && row.doc == doc) {
+      found.recorded = true;
+    }
+    if (rows->int64(3) != 0) found.now = std::move(row);
+  }
+  return found;
 }
 
 void Writer::close(const char* table, const Current& current, RecordTime at,
@@ -174,6 +183,7 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
                    const std::string& where) {
   if constexpr (std::is_same_v<T, Event>) {
     if (has_rules(value)) {
+      rules_ = true;
       Event derived = value;
       if (auto missing = derive_rules(context_, derived, at, where)) {
         deferred_.push_back({std::move(derived), mode, at, where, *missing});
@@ -196,6 +206,13 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
 
 void Writer::rederive(const EventId& anchor, RecordTime at,
                       const std::string& where) {
+  // Without any time rule in the database (or this batch), nothing to
+  // re-derive: one read per Writer instead of one per event.
+  if (!rules_) {
+    rules_ = first_int64(context_.db, "SELECT 1 FROM event_rule LIMIT 1")
+                 .has_value();
+  }
+  if (!*rules_) return;
   for (const std::string& id : dependents_of(context_, anchor.value)) {
     const std::optional<Current> now = current<Event>(EventId{id});
     if (!now) continue;
@@ -244,7 +261,10 @@ bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
   check(value, where, refs_);
   resolve_references(value);
   const auto key = Table<T>::key(value);
-  const std::optional<Current> now = current<T>(key);
+  const std::string doc = nlohmann::json(value).dump();
+  // The current version and a re-import's version, in one read.
+  const Found found = find<T>(key, at, doc);
+  const std::optional<Current>& now = found.now;
   if (mode == WriteMode::add && now) {
     throw Error(Errc::conflict, where,
                 Table<T>::describe(key) + " already exists");
@@ -253,9 +273,8 @@ bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
     throw Error(Errc::bad_reference, where,
                 "no " + Table<T>::describe(key) + " to update");
   }
-  const std::string doc = nlohmann::json(value).dump();
   if (now && now->doc == doc) return false;
-  if (mode == WriteMode::put && recorded(value, at, doc)) return false;
+  if (mode == WriteMode::put && found.recorded) return false;
   if (now) close(Table<T>::name, *now, at, where);
   Table<T>::insert(context_, value, doc, to_stored(at));
   ++changes_;
@@ -286,6 +305,8 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
 
 void Writer::finish() {
   write_deferred();
+  // The checks below read event_actor.
+  context_.dialect.flush_event_rows(context_.db, context_.pending_rows);
   if (pending_) {
     // The first reference, in the order written, that still names nothing.
     std::optional<std::int64_t> first;

@@ -7,6 +7,7 @@
 #ifndef PARLEY_SRC_STORE_WRITER_HPP
 #define PARLEY_SRC_STORE_WRITER_HPP
 
+#include <optional>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -88,9 +89,15 @@ class Writer {
   // Re-derives the current events whose rules are anchored on `anchor`.
   void rederive(const EventId& anchor, RecordTime at, const std::string& where);
   void write_deferred();
-  // True when this very version was recorded before (a re-import).
+  // The current version of `key`, and whether a version with document
+  // `doc` was recorded at `at` (a re-import): one read.
+  struct Found {
+    std::optional<Current> now;
+    bool recorded = false;
+  };
   template <class T>
-  bool recorded(const T& value, RecordTime at, const std::string& doc);
+  Found find(const typename Table<T>::Key& key, RecordTime at,
+             const std::string& doc);
   void close(const char* table, const Current& current, RecordTime at,
              const std::string& where);
   // Checks the references `check` collected: those that name a current
@@ -126,6 +133,9 @@ class Writer {
   std::int64_t pending_rows_ = 0;
   std::vector<Removed> removed_;
   std::int64_t changes_ = 0;
+  // Whether event_rule may hold a row (unknown until first needed): an
+  // event with a time rule was written, or the table was not empty.
+  std::optional<bool> rules_;
 };
 
 }  // namespace parley::detail

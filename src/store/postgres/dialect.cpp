@@ -97,6 +97,15 @@ class PostgresDialect final : public Dialect {
 
   // {"talks"}, {"الغوطه", "غوط"} -> {"'talks'","'الغوطه' | 'غوط'"}: a text[]
   // of each word's terms as one tsquery (see query_of_words).
+  // By the partitioned event's key: a semi-join the planner can merge on
+  // lo or look up by (id, lo, version), not a hash of every version.
+  std::string has_child(std::string_view child) const override {
+    std::string sql =
+        "(e.id, e.lo, e.version) IN (SELECT event, lo, version FROM ";
+    sql += child;
+    return sql + " WHERE ";
+  }
+
   std::string text_query(
       const std::vector<std::vector<std::string>>& words) const override {
     std::vector<std::string> queries;

@@ -1,8 +1,8 @@
 // PostgreSQL's side of the write path: the search text as a tsvector column
 // of the version's own row (to_tsvector('parley', …) of the text the
 // writer makes, as schema/postgres/007 says), event_actor and event_topic
-// keyed by (event, lo, version) and written one statement per version (the
-// statement triggers of 006 count per statement), plain temporary tables.
+// keyed by (event, lo, version) and sent by COPY in batches (the statement
+// triggers of 006 count per statement), plain temporary tables.
 // The counts, event_head, event_external, event_flag and event_rule are
 // the schema's triggers' (not on Citus: see docs/postgres.md).
 #include "store/postgres/write_dialect.hpp"
@@ -15,55 +15,83 @@
 namespace parley::detail {
 namespace {
 
-// "INSERT INTO `table` (`columns`) VALUES (…), …": `rows` groups of
-// `width` placeholders.
-std::string multi_row_insert(std::string_view table, std::string_view columns,
-                             std::size_t rows, std::size_t width) {
-  std::string sql = "INSERT INTO " + std::string(table) + " (" +
-                    std::string(columns) + ") VALUES ";
-  for (std::size_t r = 0; r < rows; ++r) {
-    sql += r ? ", (" : "(";
-    for (std::size_t c = 0; c < width; ++c) sql += c ? ", ?" : "?";
-    sql += ')';
+// Sends the kept rows once this many wait: a COPY per batch instead of a
+// statement per event (about 1 MB of COPY data).
+constexpr std::size_t flush_rows = 16384;
+
+PostgresBackend& postgres(Backend& db) {
+  auto* server = dynamic_cast<PostgresBackend*>(&db);
+  if (!server) {
+    throw Error(Errc::storage, std::string(db.name()),
+                "PostgreSQL's write dialect on another backend");
   }
-  return sql;
+  return *server;
 }
 
-class NoPreparations final : public ImportSession {
+// COPYs `rows` into `table` and empties it.
+void copy_into(PostgresBackend& db, std::string_view table,
+               std::span<const std::string> columns,
+               std::vector<std::vector<Value>>& rows) {
+  if (rows.empty()) return;
+  std::size_t next = 0;
+  db.copy_rows(table, columns, [&](std::vector<Value>& row) {
+    if (next == rows.size()) return false;
+    row = std::move(rows[next++]);
+    return true;
+  });
+  rows.clear();
+}
+
+// A large import ends with ANALYZE of the tables it filled, inside its
+// transaction: autovacuum never analyzes a partitioned table itself, and
+// the query layer's prepared plans need its statistics.
+class AnalyzeAfter final : public ImportSession {
  public:
+  AnalyzeAfter(Backend& db, bool large) : db_(db), large_(large) {}
   void start() override {}
-  void finish() override {}
+  void finish() override {
+    if (large_) db_.exec("ANALYZE event, event_actor, event_topic, claim");
+  }
+
+ private:
+  Backend& db_;
+  bool large_;
 };
+
+// An import of this many bytes or more is large (about 30,000 events).
+constexpr std::uintmax_t large_import = 8 << 20;
 
 class PostgresWriteDialect final : public WriteDialect {
  public:
-  std::string same_doc(std::string_view column) const override {
-    return std::string(column) + "::text = ?";
-  }
-
+  // Kept, and sent by COPY (the statement triggers then count a batch at
+  // once).
   void insert_event_rows(
-      Backend& db, const EventVersion& event,
+      Backend& db, PendingEventRows& pending, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const override {
     const std::string id(event.id);
-    std::vector<Value> params;
-    if (!actors.empty()) {
-      for (const auto& [actor, role] : actors) {
-        params.insert(params.end(), {id, event.lo, event.version, actor, role});
-      }
-      db.exec(multi_row_insert("event_actor", "event, lo, version, actor, role",
-                               actors.size(), 5),
-              params);
+    for (const auto& [actor, role] : actors) {
+      pending.actors.push_back({id, event.lo, event.version, actor, role});
     }
-    if (!topics.empty()) {
-      params.clear();
-      for (const std::string& topic : topics) {
-        params.insert(params.end(), {id, event.lo, event.version, topic});
-      }
-      db.exec(multi_row_insert("event_topic", "event, lo, version, topic",
-                               topics.size(), 4),
-              params);
+    for (const std::string& topic : topics) {
+      pending.topics.push_back({id, event.lo, event.version, topic});
     }
+    if (pending.actors.size() + pending.topics.size() >= flush_rows) {
+      flush_event_rows(db, pending);
+    }
+  }
+
+  void flush_event_rows(Backend& db, PendingEventRows& pending) const override {
+    static const std::string actor_columns[] = {"event", "lo", "version",
+                                                "actor", "role"};
+    static const std::string topic_columns[] = {"event", "lo", "version",
+                                                "topic"};
+    copy_into(postgres(db), "event_actor", actor_columns, pending.actors);
+    copy_into(postgres(db), "event_topic", topic_columns, pending.topics);
+  }
+
+  std::string_view search_value() const override {
+    return "to_tsvector('parley', ?)";
   }
 
   void index_event_text(Backend& db, const EventVersion& event,
@@ -93,18 +121,13 @@ class PostgresWriteDialect final : public WriteDialect {
            std::string(columns) + ")";
   }
 
-  std::unique_ptr<ImportSession> import_session(Backend&,
-                                                std::uintmax_t) const override {
-    return std::make_unique<NoPreparations>();
+  std::unique_ptr<ImportSession> import_session(
+      Backend& db, std::uintmax_t incoming_bytes) const override {
+    return std::make_unique<AnalyzeAfter>(db, incoming_bytes >= large_import);
   }
 
   int schema_version(Backend& db) const override {
-    auto* postgres = dynamic_cast<PostgresBackend*>(&db);
-    if (!postgres) {
-      throw Error(Errc::storage, std::string(db.name()),
-                  "PostgreSQL's write dialect on another backend");
-    }
-    return postgres_schema_version(*postgres);
+    return postgres_schema_version(postgres(db));
   }
 };
 

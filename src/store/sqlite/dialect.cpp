@@ -65,6 +65,12 @@ class SqliteDialect final : public Dialect {
   }
 
   // "talks" AND ("الغوطه" OR "غوط").
+  std::string has_child(std::string_view child) const override {
+    std::string sql = "e.version IN (SELECT version FROM ";
+    sql += child;
+    return sql + " WHERE ";
+  }
+
   std::string text_query(
       const std::vector<std::vector<std::string>>& words) const override {
     std::string out;

@@ -62,12 +62,8 @@ class SqliteImport final : public ImportSession {
 
 class SqliteWriteDialect final : public WriteDialect {
  public:
-  std::string same_doc(std::string_view column) const override {
-    return std::string(column) + " = ?";
-  }
-
   void insert_event_rows(
-      Backend& db, const EventVersion& event,
+      Backend& db, PendingEventRows&, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const override {
     for (const auto& [actor, role] : actors) {
@@ -82,6 +78,12 @@ class SqliteWriteDialect final : public WriteDialect {
       db.exec("INSERT INTO event_topic (version, topic) VALUES (?, ?)", params);
     }
   }
+
+  // Inserted at once: nothing waits.
+  void flush_event_rows(Backend&, PendingEventRows&) const override {}
+
+  // The text goes to the FTS5 tables, not the row.
+  std::string_view search_value() const override { return {}; }
 
   void index_event_text(Backend& db, const EventVersion& event,
                         const std::string& body) const override {
