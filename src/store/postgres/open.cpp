@@ -10,6 +10,7 @@ std::unique_ptr<PostgresBackend> open_postgres(const std::string& conninfo,
                                                const OpenOptions& options) {
   auto db = std::make_unique<PostgresBackend>(conninfo);
   db->exec("SET jit = off");  // see open.hpp
+  db->exec("SET plan_cache_mode = force_generic_plan");
   if (!options.read_only) {
     migrate_postgres(*db);
     return db;

@@ -25,6 +25,12 @@ namespace parley::detail {
 // compiling a plan then took seconds (4 s for the history export of the
 // 26-event example) where running it takes milliseconds; parley's
 // statements read pages and counts, not the long scans JIT pays off on.
+// Prepared statements keep one generic plan (plan_cache_mode =
+// force_generic_plan): a custom plan per execution prunes the yearly
+// partitions at planning time, and planning them cost more than running
+// the statement (14.9 ms against 0.42 ms for the writer's lookup of an
+// event by id at 100,000 events); a generic plan prunes the partitions
+// when it starts, from the parameters.
 // Errors: as PostgresBackend's constructor
 // and migrate_postgres; where() is the connection string without its
 // password.
