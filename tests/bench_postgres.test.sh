@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# The README's PostgreSQL benchmark command at a small size, on a throwaway
+# server: bench_query --postgres runs parley and the hand-written baseline
+# on SQLite and on the server, and exits 1 if any page or count differs
+# between the four sides. Checked here: it passes, and it reports the
+# server's side of every measurement. Skips without PostgreSQL binaries
+# (unless PARLEY_REQUIRE_POSTGRES is set) or when the benches were not built
+# (-DPARLEY_BENCH=OFF).
+set -euo pipefail
+build=$1 source=$2
+bench=$build/bench/bench_query
+bin=${PARLEY_PG_BIN:-/usr/lib/postgresql/15/bin}
+if [[ ! -x "$bench" ]]; then
+  echo "skipped: $bench not built (PARLEY_BENCH=OFF)"
+  exit 0
+fi
+if [[ ! -x "$bin/initdb" ]]; then
+  if [[ -n "${PARLEY_REQUIRE_POSTGRES:-}" ]]; then
+    echo "FAILED: PostgreSQL binaries not found in $bin, and" \
+      "PARLEY_REQUIRE_POSTGRES is set; install postgresql-15"
+    exit 1
+  fi
+  echo "skipped: PostgreSQL binaries not found in $bin (install postgresql-15)"
+  exit 0
+fi
+server=$(mktemp -d)
+rmdir "$server"
+work=$(mktemp -d)
+trap '"$source/scripts/postgres" stop "$server"; rm -rf "$work"' EXIT
+conn=$("$source/scripts/postgres" start "$server")
+fail() { echo "FAILED: $*"; exit 1; }
+
+out=$("$bench" --events 2000 --extra-claims 200 --runs 1 --dir "$work" \
+  --postgres "$conn") || fail "bench_query exited $?: $out"
+grep -q "^ingest of 2000 events on postgres: parley" <<<"$out" ||
+  fail "no ingest on the server: $out"
+grep -q "^claims independence on postgres:" <<<"$out" ||
+  fail "no claims independence on the server: $out"
+# Every page and count row (7 pages, 4 counts) has the figures of the four
+# sides and the ratios: at least 7 numbers.
+pattern="^(one actor|3-day window|a month|a region|text: one word|one kind|all events|a year)"
+rows=$(grep -cE "$pattern" <<<"$out")
+((rows == 11)) || fail "expected 11 page and count rows, got $rows: $out"
+while read -r line; do
+  numbers=$(grep -oE "[0-9]+\.[0-9]+" <<<"$line" | wc -l)
+  ((numbers >= 7)) || fail "a row without the server's figures: $line"
+done < <(grep -E "$pattern" <<<"$out")
+echo "bench_query --postgres: 4 sides agree on every page and count"
