@@ -77,6 +77,12 @@ inline std::string history(const Database& db) {
   return db.export_json(options).dump(1);
 }
 
+// The row counts and every version with its record time: equal before and
+// after a write that must change nothing.
+inline std::string stored_state(const Database& db) {
+  return fingerprint(db) + history(db);
+}
+
 // The backends this build can test, SQLite first.
 inline std::vector<std::string> test_backends() {
 #ifdef PARLEY_HAS_POSTGRES

@@ -12,6 +12,7 @@
 #include "parley/datasets.hpp"
 #include "parley/error.hpp"
 
+#include "backends.hpp"
 #include "datasets_support.hpp"
 #include "support.hpp"
 
@@ -164,7 +165,8 @@ void check_row(const parley::Database& db, const CsvRow& source) {
 
 }  // namespace
 
-TEST_CASE("ucdp: the small file, every row and column given back") {
+TEST_CASE(
+    "postgres backend: ucdp: the small file, every row and column given back") {
   const auto file = parley::test::shared_data(small_file);
   if (file.empty()) {
     MESSAGE("skipped: ../shared/data/" << small_file << " is absent");
@@ -173,15 +175,16 @@ TEST_CASE("ucdp: the small file, every row and column given back") {
   const std::vector<CsvRow> rows = parley::test::read_csv_rows(file);
   REQUIRE(rows.size() == 377);
   REQUIRE(rows.front().size() == 41);
-  parley::Database db{":memory:"};
-  const parley::ImportCounts n = import_ucdp(db, file, {.release = "19.1"});
-  CHECK(n.read == rows.size());
-  CHECK(n.imported == rows.size());
-  CHECK(n.read == n.imported + n.updated + n.unchanged + n.rejected);
-  CHECK(n.flagged == static_cast<std::size_t>(
-                         std::count_if(rows.begin(), rows.end(), flagged)));
-  CHECK(db.totals().events == rows.size());
-  for (const CsvRow& row : rows) check_row(db, row);
+  parley::test::on_each_backend([&](parley::Database& db, const std::string&) {
+    const parley::ImportCounts n = import_ucdp(db, file, {.release = "19.1"});
+    CHECK(n.read == rows.size());
+    CHECK(n.imported == rows.size());
+    CHECK(n.read == n.imported + n.updated + n.unchanged + n.rejected);
+    CHECK(n.flagged == static_cast<std::size_t>(
+                           std::count_if(rows.begin(), rows.end(), flagged)));
+    CHECK(db.totals().events == rows.size());
+    for (const CsvRow& row : rows) check_row(db, row);
+  });
 }
 
 TEST_CASE("ucdp: the big file, none lost, 101 flagged, counts by month" *

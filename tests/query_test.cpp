@@ -320,39 +320,38 @@ TEST_CASE("postgres backend: counts by period and kind or actor") {
 
 TEST_CASE(
     "postgres backend: hostile text in every text filter changes nothing") {
-  parley::test::on_each_astana_copy([&](parley::Database& db,
-                                        const std::string&) {
-    const std::string before =
-        parley::test::fingerprint(db) + parley::test::history(db);
-    const std::vector<std::string> attacks = {
-        "'; DROP TABLE event; --",
-        "\" OR 1=1 --",
-        "x') OR ('1'='1",
-        "NEAR(a b)",
-        "title:*",
-        "\"unbalanced",
-        "a AND OR NOT b",
-        "') UNION SELECT doc FROM actor --",
-        "%_\\",
-        "event:astana-2' --"};
-    for (const std::string& attack : attacks) {
-      CAPTURE(attack);
-      parley::Query q;
-      q.text = attack;
-      CHECK(db.query(q).events.empty());
-      q = {};
-      q.actors = {parley::ActorId{attack}};
-      q.role = attack;
-      CHECK(db.query(q).events.empty());
-      q = {};
-      q.topics = {attack};
-      q.places = {parley::PlaceId{attack}};
-      q.processes = {parley::ProcessId{attack}};
-      CHECK(db.query(q).events.empty());
-    }
-    CHECK(parley::test::fingerprint(db) + parley::test::history(db) == before);
-    CHECK(db.query({}).events.size() == 25);
-  });
+  parley::test::on_each_astana_copy(
+      [&](parley::Database& db, const std::string&) {
+        const std::string before = parley::test::stored_state(db);
+        const std::vector<std::string> attacks = {
+            "'; DROP TABLE event; --",
+            "\" OR 1=1 --",
+            "x') OR ('1'='1",
+            "NEAR(a b)",
+            "title:*",
+            "\"unbalanced",
+            "a AND OR NOT b",
+            "') UNION SELECT doc FROM actor --",
+            "%_\\",
+            "event:astana-2' --"};
+        for (const std::string& attack : attacks) {
+          CAPTURE(attack);
+          parley::Query q;
+          q.text = attack;
+          CHECK(db.query(q).events.empty());
+          q = {};
+          q.actors = {parley::ActorId{attack}};
+          q.role = attack;
+          CHECK(db.query(q).events.empty());
+          q = {};
+          q.topics = {attack};
+          q.places = {parley::PlaceId{attack}};
+          q.processes = {parley::ProcessId{attack}};
+          CHECK(db.query(q).events.empty());
+        }
+        CHECK(parley::test::stored_state(db) == before);
+        CHECK(db.query({}).events.size() == 25);
+      });
 }
 
 TEST_CASE(

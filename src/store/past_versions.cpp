@@ -109,6 +109,18 @@ PastWrite PastVersions::write(const T& value, RecordTime at,
                      held->doc, *end);
     return PastWrite::written;
   }
+  // Both moves below change a version already closed or its start, which
+  // PostgreSQL's schema refuses (WriteDialect::writes_past_versions).
+  const bool moves = held || (next && end == next->from && next->doc == doc);
+  if (moves && !context_.dialect.writes_past_versions()) {
+    throw Error(Errc::unsupported, where,
+                Table<T>::describe(Table<T>::key(value)) +
+                    " would need the record times of a stored version moved "
+                    "to take one recorded at " +
+                    format_record_time(at) +
+                    ": not supported on PostgreSQL yet; import the releases "
+                    "in record order, or into a SQLite file");
+  }
   if (held) set_bound(Table<T>::name, "recorded_to", held->version, t);
   if (next && end == next->from && next->doc == doc) {
     set_bound(Table<T>::name, "recorded_from", next->version, t);

@@ -109,6 +109,13 @@ class WriteDialect {
   // The storage format the database is at (SQLite's user_version,
   // PostgreSQL's parley_schema). One read.
   virtual int schema_version(Backend& db) const = 0;
+
+  // Whether PastVersions (an older dataset release imported after a newer
+  // one) may move the record times of a stored version: end a closed
+  // version earlier, or start a version earlier. PostgreSQL's schema
+  // refuses to change a stored version (the parley_version_unchanged
+  // trigger): false there, and such a write is refused as unsupported.
+  virtual bool writes_past_versions() const = 0;
 };
 
 }  // namespace parley::detail

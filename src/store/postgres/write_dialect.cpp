@@ -129,6 +129,8 @@ class PostgresWriteDialect final : public WriteDialect {
   int schema_version(Backend& db) const override {
     return postgres_schema_version(postgres(db));
   }
+
+  bool writes_past_versions() const override { return false; }
 };
 
 }  // namespace

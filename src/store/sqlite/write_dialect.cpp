@@ -118,6 +118,8 @@ class SqliteWriteDialect final : public WriteDialect {
   int schema_version(Backend& db) const override {
     return sqlite_connection(db).execAndGet("PRAGMA user_version").getInt();
   }
+
+  bool writes_past_versions() const override { return true; }
 };
 
 }  // namespace
