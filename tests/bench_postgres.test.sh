@@ -9,25 +9,14 @@
 set -euo pipefail
 build=$1 source=$2
 bench=$build/bench/bench_query
-bin=${PARLEY_PG_BIN:-/usr/lib/postgresql/15/bin}
 if [[ ! -x "$bench" ]]; then
   echo "skipped: $bench not built (PARLEY_BENCH=OFF)"
   exit 0
 fi
-if [[ ! -x "$bin/initdb" ]]; then
-  if [[ -n "${PARLEY_REQUIRE_POSTGRES:-}" ]]; then
-    echo "FAILED: PostgreSQL binaries not found in $bin, and" \
-      "PARLEY_REQUIRE_POSTGRES is set; install postgresql-15"
-    exit 1
-  fi
-  echo "skipped: PostgreSQL binaries not found in $bin (install postgresql-15)"
-  exit 0
-fi
-server=$(mktemp -d)
-rmdir "$server"
+. "$source/tests/postgres_server.sh"
 work=$(mktemp -d)
-trap '"$source/scripts/postgres" stop "$server"; rm -rf "$work"' EXIT
-conn=$("$source/scripts/postgres" start "$server")
+trap 'postgres_stop "$source"; rm -rf "$work"' EXIT
+postgres_start "$source"
 fail() { echo "FAILED: $*"; exit 1; }
 
 out=$("$bench" --events 2000 --extra-claims 200 --runs 1 --dir "$work" \

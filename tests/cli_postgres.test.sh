@@ -10,15 +10,7 @@
 set -euo pipefail
 parley="$1/parley"
 source=$2
-bin=${PARLEY_PG_BIN:-/usr/lib/postgresql/15/bin}
-skip() {
-  if [[ -n "${PARLEY_REQUIRE_POSTGRES:-}" ]]; then
-    echo "FAILED: $*, and PARLEY_REQUIRE_POSTGRES is set"
-    exit 1
-  fi
-  echo "skipped: $*"
-  exit 0
-}
+. "$source/tests/postgres_server.sh"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 cd "$work"
@@ -60,12 +52,8 @@ done
 [[ -z $(ls | grep -v -E '\.(out|err)$') ]] ||
   fail "a file was created: $(ls)"
 
-[[ -x "$bin/initdb" ]] || skip "PostgreSQL binaries not found in $bin"
-server=$(mktemp -d)
-rmdir "$server"
-trap '"$source/scripts/postgres" stop "$server"; rm -rf "$work"' EXIT
-# From /: the server's user may not enter $work.
-conn=$(cd / && "$source/scripts/postgres" start "$server")
+trap 'postgres_stop "$source"; rm -rf "$work"' EXIT
+postgres_start "$source"
 port=$(sed -n 's/.*port=\([0-9]*\).*/\1/p' <<<"$conn")
 # The server trusts local connections: the password is accepted and unused.
 uri="postgresql://postgres:Sekr1t-pw@127.0.0.1:$port/parley"

@@ -17,8 +17,6 @@
 
 namespace {
 
-using parley::test::TestDatabase;
-
 constexpr std::size_t events =
     6000;  // 30,000 actor and topic rows: two batches
 
@@ -67,12 +65,7 @@ std::size_t found(const parley::Database& db, parley::Query q) {
 }  // namespace
 
 TEST_CASE("postgres backend: an import larger than a COPY batch") {
-  const auto sqlite = TestDatabase::open("sqlite");
-  const auto postgres = TestDatabase::open("postgres");
-  if (!postgres) return;
-  for (TestDatabase* test : {sqlite.get(), postgres.get()}) {
-    INFO("backend: " << test->backend());
-    parley::Database& db = test->db();
+  parley::test::on_each_backend([](parley::Database& db, const std::string&) {
     std::istringstream in{document("2019-12-31")};
     db.import_json(in);
     CHECK(db.totals().events == events);
@@ -88,18 +81,13 @@ TEST_CASE("postgres backend: an import larger than a COPY batch") {
     parley::Query word;
     word.text = "alpha";
     CHECK(found(db, word) == events / 5);
-  }
+  });
 }
 
 TEST_CASE(
     "postgres backend: a failed import after a COPY batch leaves "
     "nothing") {
-  const auto sqlite = TestDatabase::open("sqlite");
-  const auto postgres = TestDatabase::open("postgres");
-  if (!postgres) return;
-  for (TestDatabase* test : {sqlite.get(), postgres.get()}) {
-    INFO("backend: " << test->backend());
-    parley::Database& db = test->db();
+  parley::test::on_each_backend([](parley::Database& db, const std::string&) {
     std::istringstream in{document("2019-13-45")};
     try {
       db.import_json(in);
@@ -115,5 +103,5 @@ TEST_CASE(
       INFO(table);
       CHECK(rows_of(db, table) == 0);
     }
-  }
+  });
 }

@@ -8,20 +8,9 @@
 # PARLEY_REQUIRE_POSTGRES is set.
 set -euo pipefail
 source=$2
-bin=${PARLEY_PG_BIN:-/usr/lib/postgresql/15/bin}
-if [[ ! -x "$bin/initdb" ]] || ! command -v psql >/dev/null; then
-  if [[ -n "${PARLEY_REQUIRE_POSTGRES:-}" ]]; then
-    echo "FAILED: PostgreSQL binaries not found in $bin (or no psql), and" \
-      "PARLEY_REQUIRE_POSTGRES is set; install postgresql-15"
-    exit 1
-  fi
-  echo "skipped: PostgreSQL binaries not found in $bin (install postgresql-15)"
-  exit 0
-fi
-server=$(mktemp -d)
-rmdir "$server"
-trap '"$source/scripts/postgres" stop "$server"' EXIT
-conn=$("$source/scripts/postgres" start "$server")
+. "$source/tests/postgres_server.sh"
+trap 'postgres_stop "$source"' EXIT
+postgres_start "$source"
 fail() { echo "FAILED: $*"; exit 1; }
 sql() { psql "$conn" -X -q -A -t -v ON_ERROR_STOP=1 -c "$1"; }
 expect() {  # WHAT EXPECTED SQL
