@@ -49,6 +49,19 @@ void PastVersions::set_bound(const char* table, const char* column,
 }
 
 template <class T>
+void PastVersions::check_can_move(const T& value, RecordTime at,
+                                  const std::string& where) const {
+  if (context_.dialect.writes_past_versions()) return;
+  throw Error(Errc::unsupported, where,
+              Table<T>::describe(Table<T>::key(value)) +
+                  " would need the record times of a stored version moved "
+                  "to take one recorded at " +
+                  format_record_time(at) +
+                  ": not supported on PostgreSQL yet; import the releases in "
+                  "record order, or into a SQLite file");
+}
+
+template <class T>
 void PastVersions::insert_closed(const T& value, const std::string& doc,
                                  std::int64_t from, std::int64_t to,
                                  const std::optional<Version>& current) {
@@ -109,20 +122,12 @@ PastWrite PastVersions::write(const T& value, RecordTime at,
                      held->doc, *end);
     return PastWrite::written;
   }
-  // Both moves below change a version already closed or its start, which
-  // PostgreSQL's schema refuses (WriteDialect::writes_past_versions).
-  const bool moves = held || (next && end == next->from && next->doc == doc);
-  if (moves && !context_.dialect.writes_past_versions()) {
-    throw Error(Errc::unsupported, where,
-                Table<T>::describe(Table<T>::key(value)) +
-                    " would need the record times of a stored version moved "
-                    "to take one recorded at " +
-                    format_record_time(at) +
-                    ": not supported on PostgreSQL yet; import the releases "
-                    "in record order, or into a SQLite file");
-  }
+  // The next version, alike, starts earlier instead of a new one.
+  const bool starts_next = next && end == next->from && next->doc == doc;
+  // Both moves below change a closed version's end or a version's start.
+  if (held || starts_next) check_can_move(value, at, where);
   if (held) set_bound(Table<T>::name, "recorded_to", held->version, t);
-  if (next && end == next->from && next->doc == doc) {
+  if (starts_next) {
     set_bound(Table<T>::name, "recorded_from", next->version, t);
     return PastWrite::written;
   }

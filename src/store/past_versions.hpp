@@ -67,6 +67,11 @@ class PastVersions {
   std::vector<Version> versions(const typename Table<T>::Key& key);
   void set_bound(const char* table, const char* column, std::int64_t version,
                  std::int64_t value);
+  // Throws unsupported (at `where`) where the backend cannot move a stored
+  // version's record times (WriteDialect::writes_past_versions).
+  template <class T>
+  void check_can_move(const T& value, RecordTime at,
+                      const std::string& where) const;
   // Inserts [from, to) while `current` (if any) keeps the current slot.
   template <class T>
   void insert_closed(const T& value, const std::string& doc, std::int64_t from,
