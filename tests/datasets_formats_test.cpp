@@ -278,6 +278,59 @@ TEST_CASE("postgres backend: gdelt: a release imported again changes nothing") {
   });
 }
 
+// Found by fuzz/datasets.cpp: a row whose DATEADDED was after the import's
+// record time wrote a version recorded in the future, and the same file
+// imported again then counted as an older release of itself (refused, or
+// with a version rewritten). Such a row is now a bad row.
+TEST_CASE(
+    "postgres backend: gdelt: a row added after the import's record time is "
+    "a bad row") {
+  parley::test::TempDir dir;
+  std::ifstream in{fixture("gdelt-sample.tsv"), std::ios::binary};
+  std::string text{std::istreambuf_iterator<char>(in), {}};
+  const std::string added = "\t20170123153000\t";  // the first row's
+  const std::size_t at = text.find(added);
+  REQUIRE(at != std::string::npos);
+  text.replace(at, added.size(), "\t22170123153000\t");
+  const auto file = dir.path() / "gdelt.tsv";
+  std::ofstream(file, std::ios::binary) << text;
+  const auto& columns = parley::detail::gdelt_columns();
+  const auto column =
+      std::find(columns.begin(), columns.end(), std::string("DATEADDED")) -
+      columns.begin() + 1;
+
+  parley::test::on_each_backend([&](parley::Database& db, const std::string&) {
+    parley::DatasetOptions options;
+    options.release = "r1";
+    options.recorded = parley::parse_record_time("2024-06-01");
+    const std::string empty = parley::test::stored_state(db);
+    try {
+      parley::import_dataset(db, parley::Dataset::gdelt, {file}, options);
+      FAIL("a row added in 2217 was imported in 2024");
+    } catch (const parley::Error& e) {
+      CHECK(e.code() == parley::Errc::bad_value);
+      CHECK(e.message().find(file.string() + ":1:" + std::to_string(column) +
+                             " (DATEADDED): 2217-01-23T15:30:00Z is after the "
+                             "import's record time (2024-06-01T00:00:00Z)") !=
+            std::string::npos);
+    }
+    CHECK(parley::test::stored_state(db) == empty);
+
+    options.on_error = parley::OnError::skip;
+    const auto first =
+        parley::import_dataset(db, parley::Dataset::gdelt, {file}, options);
+    CHECK(first.rejected == 1);
+    CHECK(first.imported == first.read - 1);
+    CHECK_FALSE(db.event(parley::EventId{"event:gdelt-1001"}));
+    const std::string imported = parley::test::stored_state(db);
+    const auto again =
+        parley::import_dataset(db, parley::Dataset::gdelt, {file}, options);
+    CHECK(again.rejected == 1);
+    CHECK(again.unchanged == again.read - 1);
+    CHECK(parley::test::stored_state(db) == imported);
+  });
+}
+
 TEST_CASE("gdelt: CAMEO to PLOVER to parley kinds (notes/datasets.md)") {
   using K = parley::EventKind;
   const auto kind = [](const char* code) {

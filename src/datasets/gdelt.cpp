@@ -223,6 +223,7 @@ RowEntities gdelt_row(RowReader& row, const std::string& release) {
   if (!parsed) row.fail("SQLDATE", "'" + day + "' is not a day (YYYYMMDD)");
   event.time = Edtf::from_day(*parsed);
   out.recorded = date_added(row);
+  out.recorded_column = "DATEADDED";
   const std::string& code = row.text("EventCode");
   row.keep("EventCode");
   if (code.size() < 3 || code.size() > 4 ||

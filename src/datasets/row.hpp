@@ -28,9 +28,11 @@ struct RowEntities {
   std::vector<Source> sources;
   Event event;
   std::vector<Claim> claims;
-  // When the row itself says it became known (GDELT's DATEADDED); empty:
-  // the import's record time.
+  // When the row itself says it became known (GDELT's DATEADDED), and the
+  // column that says so; empty: the import's record time. A time after the
+  // import's record time is a bad row (the importer refuses it there).
   std::optional<RecordTime> recorded;
+  std::string_view recorded_column;
 };
 
 // A row that cannot be read: the column (0-based) and why. Thrown by the

@@ -10,6 +10,7 @@
 #include "parley/database.hpp"
 #include "parley/datasets.hpp"
 #include "parley/error.hpp"
+#include "parley/record_time.hpp"
 #include "parley/text.hpp"
 
 #include "datasets/formats.hpp"
@@ -174,6 +175,14 @@ void DatasetImport::read_row(const Columns& columns, const CsvRecord& record,
     }
     RowReader reader{columns, record};
     RowEntities row = format_.convert(reader, options_.release);
+    if (row.recorded && *row.recorded > at_) {
+      // A version recorded after the import would be visible only from
+      // then, and would make this file, imported again, an older release.
+      reader.fail(row.recorded_column,
+                  format_record_time(*row.recorded) +
+                      " is after the import's record time (" +
+                      format_record_time(at_) + ")");
+    }
     if (std::optional<std::string> first = seen_before(row.event.id, at)) {
       throw RowError{0, row.event.id.value + " was read before, at " + *first};
     }
