@@ -51,6 +51,20 @@ std::string refusal(F&& write, parley::Errc expected) {
   return "";
 }
 
+// The withdrawal calendar after the ceasefire moved (recorded 2016-12-10):
+// now derived from the moved ceasefire (12-02 in Bogota); as known on
+// 2016-12-05, from the first one (11-30 in Bogota).
+void check_moved_calendar(const parley::Database& db) {
+  CHECK(time_of(db, "event:withdraw-start") == "../2016-12-07");
+  CHECK(time_of(db, "event:withdraw-complete") == "2016-12-07/2016-12-28");
+  CHECK(deadline_of(db) == "../2017-01-07");
+  const parley::ReadOptions before{parley::parse_record_time("2016-12-05")};
+  CHECK(time_of(db, "event:withdraw-start", before) == "../2016-12-05");
+  CHECK(time_of(db, "event:withdraw-complete", before) ==
+        "2016-12-05/2016-12-26");
+  CHECK(deadline_of(db, before) == "../2017-01-05");
+}
+
 }  // namespace
 
 TEST_CASE(
@@ -78,15 +92,7 @@ TEST_CASE(
     ceasefire.time = parley::Edtf::parse("2016-12-03T04:30:00Z");
     db.update(ceasefire, at("2016-12-10T09:00:00Z"));
 
-    CHECK(time_of(db, "event:withdraw-start") == "../2016-12-07");
-    CHECK(time_of(db, "event:withdraw-complete") == "2016-12-07/2016-12-28");
-    CHECK(deadline_of(db) == "../2017-01-07");
-
-    const parley::ReadOptions before{parley::parse_record_time("2016-12-05")};
-    CHECK(time_of(db, "event:withdraw-start", before) == "../2016-12-05");
-    CHECK(time_of(db, "event:withdraw-complete", before) ==
-          "2016-12-05/2016-12-26");
-    CHECK(deadline_of(db, before) == "../2017-01-05");
+    check_moved_calendar(db);
     // The re-derived versions are recorded when the anchor moved.
     const parley::ReadOptions just_after{
         parley::parse_record_time("2016-12-10T09:00:00Z")};
@@ -218,16 +224,7 @@ TEST_CASE(
     db.update(ceasefire, at("2016-12-10T09:00:00Z"));
     db.import_json(calendar);
 
-    // Now: derived from the moved ceasefire (12-02 in Bogota).
-    CHECK(time_of(db, "event:withdraw-start") == "../2016-12-07");
-    CHECK(time_of(db, "event:withdraw-complete") == "2016-12-07/2016-12-28");
-    CHECK(deadline_of(db) == "../2017-01-07");
-    // As known before the move: from the first ceasefire (11-30 in Bogota).
-    const parley::ReadOptions before{parley::parse_record_time("2016-12-05")};
-    CHECK(time_of(db, "event:withdraw-start", before) == "../2016-12-05");
-    CHECK(time_of(db, "event:withdraw-complete", before) ==
-          "2016-12-05/2016-12-26");
-    CHECK(deadline_of(db, before) == "../2017-01-05");
+    check_moved_calendar(db);
   });
 }
 
