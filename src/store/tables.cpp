@@ -166,20 +166,41 @@ std::string WriteContext::source_title(const std::string& id) {
   return it->second;
 }
 
+namespace {
+
+// The next `limit` event versions after `after` whose search text waited,
+// with their texts (those of names still missing are unknown references,
+// reported before this: they get what is known).
+std::vector<EventText> deferred_texts(WriteContext& db, std::int64_t after,
+                                      std::int64_t limit) {
+  std::vector<EventText> texts;
+  const Value params[] = {after, limit};
+  const auto pending = db.db.run(
+      "SELECT p.version, e.id, e.lo, e.doc FROM parley_pending_search p "
+      "JOIN event e ON e.id = p.id AND e.lo = p.lo AND e.version = p.version "
+      "WHERE p.version > ? ORDER BY p.version LIMIT ?",
+      params);
+  while (pending->next()) {
+    const Event event = nlohmann::json::parse(pending->text(3)).get<Event>();
+    const std::optional<std::string> body = search_text(db, event);
+    texts.push_back({pending->int64(0), std::string(pending->text(1)),
+                     pending->int64(2), body ? *body : ""});
+  }
+  return texts;
+}
+
+}  // namespace
+
 void index_deferred_search(WriteContext& db) {
   if (!db.deferred_search) return;
-  {
-    const auto pending = db.db.run(
-        "SELECT p.version, e.id, e.lo, e.doc FROM parley_pending_search p "
-        "JOIN event e ON e.version = p.version ORDER BY p.version");
-    while (pending->next()) {
-      const std::string id(pending->text(1));
-      const EventVersion version{pending->int64(0), id, pending->int64(2)};
-      const Event event = nlohmann::json::parse(pending->text(3)).get<Event>();
-      const std::optional<std::string> body = search_text(db, event);
-      // A name still missing is an unknown reference, reported before this.
-      db.dialect.index_event_text(db.db, version, body ? *body : "");
-    }
+  // In chunks, so that memory does not grow with the batch.
+  constexpr std::int64_t chunk = 8192;
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  for (;;) {
+    const std::vector<EventText> texts = deferred_texts(db, after, chunk);
+    db.dialect.index_event_texts(db.db, texts);
+    if (texts.size() < static_cast<std::size_t>(chunk)) break;
+    after = texts.back().version;
   }
   db.db.exec("DELETE FROM parley_pending_search");
   db.deferred_search = false;
@@ -341,16 +362,21 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
   db.dialect.insert_event_rows(db.db, db.pending_rows, inserted, actors,
                                event.topics);
   if (body) {
-    if (!in_row) db.dialect.index_event_text(db.db, inserted, *body);
+    if (!in_row) {
+      const EventText text[] = {{version, event.id.value, lo, *body}};
+      db.dialect.index_event_texts(db.db, text);
+    }
   } else {
     if (!db.deferred_search) {
       db.db.exec(
           "CREATE TEMP TABLE IF NOT EXISTS parley_pending_search "
-          "(version BIGINT PRIMARY KEY)");
+          "(version BIGINT PRIMARY KEY, id TEXT NOT NULL, lo BIGINT NOT NULL)");
       db.deferred_search = true;
     }
-    const Value later[] = {version};
-    db.db.exec("INSERT INTO parley_pending_search (version) VALUES (?)", later);
+    const Value later[] = {version, event.id.value, lo};
+    db.db.exec(
+        "INSERT INTO parley_pending_search (version, id, lo) VALUES (?, ?, ?)",
+        later);
   }
   return version;
 }

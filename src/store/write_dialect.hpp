@@ -16,6 +16,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -33,6 +34,15 @@ struct EventVersion {
   std::int64_t version;
   std::string_view id;
   std::int64_t lo;
+};
+
+// The search text of an event version written without it (it waited for a
+// name written later in the batch): searchable() text, owned.
+struct EventText {
+  std::int64_t version;
+  std::string id;
+  std::int64_t lo;
+  std::string body;
 };
 
 // An import's preparations on one server, from before its transaction
@@ -82,11 +92,12 @@ class WriteDialect {
   // (SQLite's FTS5 tables: index_event_text, index_claim_text).
   virtual std::string_view search_value() const = 0;
 
-  // Indexes `body` (already searchable()) as the search text of an event
-  // version, or of claim version `version` of event `event`, when it was
-  // not written with the row (search_value()).
-  virtual void index_event_text(Backend& db, const EventVersion& event,
-                                const std::string& body) const = 0;
+  // Indexes each text's body (already searchable()) as the search text of
+  // its event version, when it was not written with the row
+  // (search_value()): one statement for them all where the server can.
+  virtual void index_event_texts(Backend& db,
+                                 std::span<const EventText> texts) const = 0;
+  // The same for claim version `version` of event `event`.
   virtual void index_claim_text(Backend& db, std::int64_t version,
                                 std::string_view event,
                                 const std::string& body) const = 0;

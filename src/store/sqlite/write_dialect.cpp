@@ -85,10 +85,12 @@ class SqliteWriteDialect final : public WriteDialect {
   // The text goes to the FTS5 tables, not the row.
   std::string_view search_value() const override { return {}; }
 
-  void index_event_text(Backend& db, const EventVersion& event,
-                        const std::string& body) const override {
-    index_text(db, "INSERT INTO event_search (rowid, body) VALUES (?, ?)",
-               event.version, body);
+  void index_event_texts(Backend& db,
+                         std::span<const EventText> texts) const override {
+    for (const EventText& text : texts) {
+      index_text(db, "INSERT INTO event_search (rowid, body) VALUES (?, ?)",
+                 text.version, text.body);
+    }
   }
   void index_claim_text(Backend& db, std::int64_t version, std::string_view,
                         const std::string& body) const override {
