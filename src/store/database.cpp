@@ -297,6 +297,7 @@ void Database::import_json(std::istream& in, const WriteOptions& options,
     detail::in_transaction(db, [&] {
       session->start();
       Writer writer{db, impl_->writes};
+      writer.load_in_bulk();
       detail::import_stream(writer, in, fallback, limits);
       writer.finish();
       session->finish();

@@ -6,6 +6,7 @@
 
 #include "parley/error.hpp"
 
+#include "store/rules.hpp"
 #include "store/searchable.hpp"
 
 namespace parley::detail {
@@ -312,18 +313,19 @@ std::vector<Value> event_row(const Event& event, const std::string& doc,
   return row;
 }
 
-// The INSERT of an event version: the columns of event_row, then the
-// search text as `search_value` when it is not empty. The flags are written
-// `? <> 0`: an integer on SQLite, a boolean on PostgreSQL.
+// The INSERT of an event version: the event_columns, then the search text
+// as `search_value` when it is not empty. The flags are written `? <> 0`:
+// an integer on SQLite, a boolean on PostgreSQL.
 std::string event_insert(std::string_view search_value) {
-  std::string sql =
-      "INSERT INTO event (id, recorded_from, kind, status, time, "
-      "earliest_start, latest_start, earliest_end, latest_end, start_open, "
-      "start_unknown, end_open, end_unknown, lo, hi, planned, planned_lo, "
-      "planned_hi, place, process, parent, doc";
-  std::string values =
-      ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ? <> 0, ? <> 0, ? <> 0, ? <> 0, "
-      "?, ?, ?, ?, ?, ?, ?, ?, ?";
+  std::string sql = "INSERT INTO event (";
+  std::string values = ") VALUES (";
+  for (std::size_t i = 0; i < event_columns.size(); ++i) {
+    const std::string_view column = event_columns[i];
+    const bool flag = column.ends_with("_open") || column.ends_with("_unknown");
+    sql += (i ? ", " : "") + std::string(column);
+    values += i ? ", " : "";
+    values += flag ? "? <> 0" : "?";
+  }
   if (!search_value.empty()) {
     sql += ", search";
     values += ", " + std::string(search_value);
@@ -349,8 +351,18 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
   const std::int64_t lo = std::get<std::int64_t>(row[13]);
   const std::optional<std::string> body = search_text(db, event);
   const bool in_row = text_in_row(db, row, body);
+  // An event with a rule is never kept: the Writer reads event_rule.
+  std::optional<std::int64_t> kept;
+  if (db.bulk_versions && !has_rules(event)) {
+    kept = db.dialect.keep_event_version(db.db, db.pending_rows, row);
+  } else {
+    // Versions keep the order of writes: the next kept one comes after.
+    db.pending_rows.free_versions.clear();
+  }
   const std::int64_t version =
-      insert_version(db.db, event_insert(db.dialect.search_value()), row);
+      kept
+          ? *kept
+          : insert_version(db.db, event_insert(db.dialect.search_value()), row);
   const EventVersion inserted{version, event.id.value, lo};
   std::vector<std::pair<std::string, std::string>> actors;
   for (const Participant& p : event.participants) {

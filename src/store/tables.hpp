@@ -48,8 +48,21 @@ class WriteContext {
   // Event versions wait in the temporary table parley_pending_search (see
   // index_deferred_search).
   bool deferred_search = false;
-  // event_actor and event_topic rows not sent yet (WriteDialect).
+  // Event versions (when bulk_versions) and event_actor and event_topic
+  // rows not sent yet (WriteDialect).
   PendingEventRows pending_rows;
+  // Whether event versions may wait in pending_rows: only for a Writer
+  // whose caller reads the event tables through it alone (Writer::
+  // load_in_bulk), as every read of the Writer's that they could change
+  // sends them first (flush, flush_event).
+  bool bulk_versions = false;
+
+  // Sends the rows waiting in pending_rows.
+  void flush() { dialect.flush_event_rows(db, pending_rows); }
+  // flush() when event `id` has a version waiting.
+  void flush_event(const std::string& id) {
+    if (pending_rows.ids.count(id)) flush();
+  }
 
  private:
   std::unordered_map<std::string, std::optional<std::string>> names_;

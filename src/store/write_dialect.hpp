@@ -14,11 +14,14 @@
 #ifndef PARLEY_SRC_STORE_WRITE_DIALECT_HPP
 #define PARLEY_SRC_STORE_WRITE_DIALECT_HPP
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -58,12 +61,45 @@ class ImportSession {
   virtual void finish() = 0;
 };
 
-// The rows of event_actor and event_topic that a batch has not sent yet:
-// a server that loads them in bulk (PostgreSQL: COPY) keeps them here until
-// flush_event_rows; SQLite inserts them at once and leaves this empty.
-// Each row is (event, lo, version, actor, role) or (event, lo, version,
-// topic).
+// The columns of an event version's row as the writer makes it
+// (tables.cpp: event_row), in order; the four flags are integers 0 or 1.
+inline constexpr std::array<std::string_view, 22> event_columns = {
+    "id",
+    "recorded_from",
+    "kind",
+    "status",
+    "time",
+    "earliest_start",
+    "latest_start",
+    "earliest_end",
+    "latest_end",
+    "start_open",
+    "start_unknown",
+    "end_open",
+    "end_unknown",
+    "lo",
+    "hi",
+    "planned",
+    "planned_lo",
+    "planned_hi",
+    "place",
+    "process",
+    "parent",
+    "doc"};
+
+// The rows a batch has not sent yet: a server that loads them in bulk
+// (PostgreSQL: COPY) keeps them here until flush_event_rows; SQLite
+// inserts them at once and leaves this empty.
 struct PendingEventRows {
+  // Event versions (keep_event_version): the event_columns, the search
+  // text, the version.
+  std::vector<std::vector<Value>> versions;
+  // The ids of the events with a row in `versions`.
+  std::unordered_set<std::string> ids;
+  // Versions taken from the server's sequence and not used yet, last first;
+  // dropped when a version is inserted at once (the next block follows it).
+  std::vector<std::int64_t> free_versions;
+  // (event, lo, version, actor, role) and (event, lo, version, topic).
   std::vector<std::vector<Value>> actors;
   std::vector<std::vector<Value>> topics;
 };
@@ -80,8 +116,15 @@ class WriteDialect {
       Backend& db, PendingEventRows& pending, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const = 0;
-  // Sends the rows kept in `pending`; a Writer calls it before it reads
-  // event_actor or event_topic (in finish()).
+  // Keeps the event version `row` (the event_columns, then the search
+  // text) in `pending` and returns the version it will have, when the
+  // server loads versions in bulk; nullopt otherwise (the caller inserts
+  // it). Errors as Backend's, also those of rows kept earlier.
+  virtual std::optional<std::int64_t> keep_event_version(
+      Backend& db, PendingEventRows& pending,
+      std::vector<Value>& row) const = 0;
+  // Sends the rows kept in `pending`, the versions first; a Writer calls it
+  // before it reads what they change (WriteContext::flush).
   virtual void flush_event_rows(Backend& db,
                                 PendingEventRows& pending) const = 0;
 

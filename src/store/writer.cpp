@@ -74,6 +74,7 @@ constexpr bool has_parent =
 
 template <class T, class K>
 std::optional<Writer::Current> Writer::current(const K& key) {
+  if constexpr (std::is_same_v<T, Event>) context_.flush();
   std::vector<Value> params;
   Table<T>::key_params(key, params);
   const auto rows = context_.db.run(
@@ -87,6 +88,7 @@ std::optional<Writer::Current> Writer::current(const K& key) {
 template <class T>
 Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
                            const std::string& doc) {
+  if constexpr (std::is_same_v<T, Event>) context_.flush_event(key.value);
   std::vector<Value> params;
   Table<T>::key_params(key, params);
   params.emplace_back(to_stored(at));
@@ -131,6 +133,7 @@ void Writer::resolve_references(const T& owner) {
   for (const Reference& ref : refs_) {
     std::string key = std::string(ref.table) + '\n' + ref.id;
     if (known_.count(key)) continue;
+    if (std::string_view(ref.table) == "event") context_.flush_event(ref.id);
     const Value id[] = {ref.id};
     if (context_.db
             .run(std::string("SELECT 1 FROM ") + ref.table +
@@ -160,6 +163,7 @@ void Writer::resolve_references(const T& owner) {
 
 void Writer::check_parents(const char* table, const std::string& id,
                            const std::string& where) {
+  if (std::string_view(table) == "event") context_.flush();
   std::set<std::string> seen{id};
   std::string at = id;
   const std::string sql = std::string("SELECT parent FROM ") + table +
@@ -184,6 +188,8 @@ void Writer::write(const T& value, WriteMode mode, RecordTime at,
   if constexpr (std::is_same_v<T, Event>) {
     if (has_rules(value)) {
       rules_ = true;
+      // The rules read their anchors' versions.
+      context_.flush();
       Event derived = value;
       if (auto missing = derive_rules(context_, derived, at, where)) {
         deferred_.push_back({std::move(derived), mode, at, where, *missing});
@@ -304,9 +310,10 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
 }
 
 void Writer::finish() {
+  context_.flush();
   write_deferred();
-  // The checks below read event_actor.
-  context_.dialect.flush_event_rows(context_.db, context_.pending_rows);
+  // The checks below read the event tables.
+  context_.flush();
   if (pending_) {
     // The first reference, in the order written, that still names nothing.
     std::optional<std::int64_t> first;

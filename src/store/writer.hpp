@@ -71,6 +71,12 @@ class Writer {
   // still names. (A cycle of parents is refused by write() itself.)
   void finish();
 
+  // Lets event versions wait to be sent in bulk (WriteDialect::
+  // keep_event_version) until finish() or a read of the Writer's that
+  // they could change. Only for a caller that reads the event tables
+  // through this Writer alone until finish() (a document import).
+  void load_in_bulk() noexcept { context_.bulk_versions = true; }
+
   // The versions inserted and closed so far.
   std::int64_t changes() const noexcept { return changes_; }
 

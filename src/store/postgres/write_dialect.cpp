@@ -58,6 +58,54 @@ class AnalyzeAfter final : public ImportSession {
   bool large_;
 };
 
+// Event versions kept before they are sent: the statement triggers of 006
+// then run once for this many rows.
+constexpr std::size_t flush_versions = 4096;
+
+// The next version of event_version for a kept row: taken from the
+// sequence in blocks (a version left unused is a gap, as after a rollback).
+std::int64_t take_version(Backend& db, PendingEventRows& pending) {
+  if (pending.free_versions.empty()) {
+    const Value block[] = {static_cast<std::int64_t>(flush_versions)};
+    const auto rows = db.run(
+        "SELECT nextval('event_version') FROM generate_series(1, ?) "
+        "ORDER BY 1 DESC",
+        block);
+    while (rows->next()) pending.free_versions.push_back(rows->int64(0));
+  }
+  const std::int64_t version = pending.free_versions.back();
+  pending.free_versions.pop_back();
+  return version;
+}
+
+// COPYs the kept versions (each row: the event_columns, the search text,
+// the version) into a temporary table shaped as event, and moves
+// them to event in one INSERT, the search text made a tsvector on the way.
+void send_versions(PostgresBackend& db, PendingEventRows& pending) {
+  if (pending.versions.empty()) return;
+  static const std::vector<std::string> columns = [] {
+    std::vector<std::string> names(event_columns.begin(), event_columns.end());
+    names.emplace_back("body");
+    names.emplace_back("version");
+    return names;
+  }();
+  static const std::string move = [] {
+    std::string list = "version";
+    for (const std::string_view column : event_columns)
+      list += ", " + std::string(column);
+    return "INSERT INTO event (" + list + ", search) SELECT " + list +
+           ", to_tsvector('parley', body) FROM parley_event_stage "
+           "ORDER BY version";
+  }();
+  db.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS parley_event_stage "
+      "(LIKE event, body text)");
+  copy_into(db, "parley_event_stage", columns, pending.versions);
+  db.exec(move);
+  db.exec("DELETE FROM parley_event_stage");
+  pending.ids.clear();
+}
+
 // An import of this many bytes or more is large (about 30,000 events).
 constexpr std::uintmax_t large_import = 8 << 20;
 
@@ -81,11 +129,27 @@ class PostgresWriteDialect final : public WriteDialect {
     }
   }
 
+  // Kept, and sent by COPY with the others of the batch.
+  std::optional<std::int64_t> keep_event_version(
+      Backend& db, PendingEventRows& pending,
+      std::vector<Value>& row) const override {
+    const std::int64_t version = take_version(db, pending);
+    pending.ids.insert(std::get<std::string>(row.front()));
+    row.emplace_back(version);
+    pending.versions.push_back(std::move(row));
+    if (pending.versions.size() >= flush_versions) {
+      flush_event_rows(db, pending);
+    }
+    return version;
+  }
+
+  // The versions first: the count trigger on event_actor reads their rows.
   void flush_event_rows(Backend& db, PendingEventRows& pending) const override {
     static const std::string actor_columns[] = {"event", "lo", "version",
                                                 "actor", "role"};
     static const std::string topic_columns[] = {"event", "lo", "version",
                                                 "topic"};
+    send_versions(postgres(db), pending);
     copy_into(postgres(db), "event_actor", actor_columns, pending.actors);
     copy_into(postgres(db), "event_topic", topic_columns, pending.topics);
   }
@@ -104,13 +168,13 @@ class PostgresWriteDialect final : public WriteDialect {
         "CREATE TEMP TABLE IF NOT EXISTS parley_event_text (id text, lo "
         "bigint, version bigint, body text)");
     std::size_t next = 0;
-    postgres(db).copy_rows(
-        "parley_event_text", columns, [&](std::vector<Value>& row) {
-          if (next == texts.size()) return false;
-          const EventText& text = texts[next++];
-          row = {text.id, text.lo, text.version, text.body};
-          return true;
-        });
+    postgres(db).copy_rows("parley_event_text", columns,
+                           [&](std::vector<Value>& row) {
+                             if (next == texts.size()) return false;
+                             const EventText& text = texts[next++];
+                             row = {text.id, text.lo, text.version, text.body};
+                             return true;
+                           });
     // Its size known, the join probes each row's partition by key.
     db.exec("ANALYZE parley_event_text");
     db.exec(

@@ -80,6 +80,10 @@ class SqliteWriteDialect final : public WriteDialect {
   }
 
   // Inserted at once: nothing waits.
+  std::optional<std::int64_t> keep_event_version(
+      Backend&, PendingEventRows&, std::vector<Value>&) const override {
+    return std::nullopt;
+  }
   void flush_event_rows(Backend&, PendingEventRows&) const override {}
 
   // The text goes to the FTS5 tables, not the row.
