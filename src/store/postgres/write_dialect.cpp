@@ -42,6 +42,23 @@ void copy_into(PostgresBackend& db, std::string_view table,
   rows.clear();
 }
 
+// COPYs `rows` into the temporary table `table` (made by `create` when
+// missing), runs `statement` on them and empties the table: one statement,
+// so one run of the statement triggers, for a whole batch.
+void through_staging(PostgresBackend& db, std::string_view create,
+                     std::string_view table,
+                     std::span<const std::string> columns,
+                     std::vector<std::vector<Value>>& rows,
+                     std::string_view statement) {
+  if (rows.empty()) return;
+  db.exec(create);
+  copy_into(db, table, columns, rows);
+  // Its size known, a join with it probes each row's partition by key.
+  db.exec("ANALYZE " + std::string(table));
+  db.exec(statement);
+  db.exec("DELETE FROM " + std::string(table));
+}
+
 // A large import ends with ANALYZE of the tables it filled, inside its
 // transaction: autovacuum never analyzes a partitioned table itself, and
 // the query layer's prepared plans need its statistics.
@@ -82,7 +99,6 @@ std::int64_t take_version(Backend& db, PendingEventRows& pending) {
 // the version) into a temporary table shaped as event, and moves
 // them to event in one INSERT, the search text made a tsvector on the way.
 void send_versions(PostgresBackend& db, PendingEventRows& pending) {
-  if (pending.versions.empty()) return;
   static const std::vector<std::string> columns = [] {
     std::vector<std::string> names(event_columns.begin(), event_columns.end());
     names.emplace_back("body");
@@ -97,12 +113,10 @@ void send_versions(PostgresBackend& db, PendingEventRows& pending) {
            ", to_tsvector('parley', body) FROM parley_event_stage "
            "ORDER BY version";
   }();
-  db.exec(
-      "CREATE TEMP TABLE IF NOT EXISTS parley_event_stage "
-      "(LIKE event, body text)");
-  copy_into(db, "parley_event_stage", columns, pending.versions);
-  db.exec(move);
-  db.exec("DELETE FROM parley_event_stage");
+  through_staging(db,
+                  "CREATE TEMP TABLE IF NOT EXISTS parley_event_stage "
+                  "(LIKE event, body text)",
+                  "parley_event_stage", columns, pending.versions, move);
   pending.ids.clear();
 }
 
@@ -162,26 +176,19 @@ class PostgresWriteDialect final : public WriteDialect {
   // statement triggers on event run once for the lot, not once a row.
   void index_event_texts(Backend& db,
                          std::span<const EventText> texts) const override {
-    if (texts.empty()) return;
     static const std::string columns[] = {"id", "lo", "version", "body"};
-    db.exec(
+    std::vector<std::vector<Value>> rows;
+    for (const EventText& text : texts) {
+      rows.push_back({text.id, text.lo, text.version, text.body});
+    }
+    through_staging(
+        postgres(db),
         "CREATE TEMP TABLE IF NOT EXISTS parley_event_text (id text, lo "
-        "bigint, version bigint, body text)");
-    std::size_t next = 0;
-    postgres(db).copy_rows("parley_event_text", columns,
-                           [&](std::vector<Value>& row) {
-                             if (next == texts.size()) return false;
-                             const EventText& text = texts[next++];
-                             row = {text.id, text.lo, text.version, text.body};
-                             return true;
-                           });
-    // Its size known, the join probes each row's partition by key.
-    db.exec("ANALYZE parley_event_text");
-    db.exec(
+        "bigint, version bigint, body text)",
+        "parley_event_text", columns, rows,
         "UPDATE event e SET search = to_tsvector('parley', t.body) "
         "FROM parley_event_text t "
         "WHERE e.id = t.id AND e.lo = t.lo AND e.version = t.version");
-    db.exec("DELETE FROM parley_event_text");
   }
   void index_claim_text(Backend& db, std::int64_t version,
                         std::string_view event,
