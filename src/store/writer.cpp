@@ -310,7 +310,6 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
 }
 
 void Writer::finish() {
-  context_.flush();
   write_deferred();
   // The checks below read the event tables.
   context_.flush();
