@@ -102,6 +102,10 @@ struct PendingEventRows {
   // (event, lo, version, actor, role) and (event, lo, version, topic).
   std::vector<std::vector<Value>> actors;
   std::vector<std::vector<Value>> topics;
+  // Rows sent by flush_event_rows, and how many more make the PostgreSQL
+  // dialect analyse the event tables again (the count doubles each time).
+  std::size_t sent = 0;
+  std::size_t analyse_at = 16384;
 };
 
 class WriteDialect {
