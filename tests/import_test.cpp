@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <functional>
 #include <sstream>
 #include <streambuf>
 
@@ -17,6 +18,7 @@
 #include "parley/error.hpp"
 
 #include "../bench/generate.hpp"
+#include "backends.hpp"
 #include "store/sqlite/bulk.hpp"
 #include "support.hpp"
 #include <sys/resource.h>
@@ -27,6 +29,8 @@ namespace {
 using nlohmann::json;
 using parley::Database;
 using parley::Errc;
+using parley::test::on_each_backend;
+using parley::test::TestDatabase;
 
 // A stream that cannot seek, as standard input from a pipe.
 class PipeBuffer : public std::streambuf {
@@ -39,9 +43,8 @@ class PipeBuffer : public std::streambuf {
   std::string text_;
 };
 
-// The error that importing `text` as a stream throws.
-parley::Error import_failure(Database& db, const std::string& text) {
-  std::istringstream in{text};
+// The error that importing `in` throws.
+parley::Error import_failure(Database& db, std::istream& in) {
   try {
     db.import_json(in);
   } catch (const parley::Error& e) {
@@ -159,56 +162,58 @@ TEST_CASE(
   CHECK(parley::test::dump(path) == rows_before);
 }
 
-TEST_CASE("a streamed import stores what importing the parsed document does") {
-  parley::test::TempDir dir;
-  {
-    Database parsed{dir.path() / "parsed.db"};
-    parsed.import_json(parley::test::astana_json());
-    Database streamed{dir.path() / "streamed.db"};
+TEST_CASE(
+    "postgres backend: a streamed import stores what importing the parsed "
+    "document does") {
+  on_each_backend([](Database& streamed, const std::string& backend) {
     streamed.import_file(PARLEY_SOURCE_DIR "/examples/data/astana-2017.json");
-  }
-  CHECK(parley::test::dump(dir.path() / "streamed.db") ==
-        parley::test::dump(dir.path() / "parsed.db"));
+    const auto parsed = TestDatabase::open(backend);
+    REQUIRE(parsed);
+    parsed->db().import_json(parley::test::astana_json());
+    CHECK(parley::test::stored_state(streamed) ==
+          parley::test::stored_state(parsed->db()));
+  });
 }
 
-TEST_CASE("an exported history streams back in, header after the entries") {
-  Database db{":memory:"};
-  db.import_json(parley::test::astana_json());
-  auto syria = *db.place(parley::PlaceId{"place:syria"});
-  syria.names["fr"] = "Syrie";
-  db.update(syria);
-  // Sorted keys: "recorded" and "format" follow "actors" and "events".
-  const std::string text = db.export_json({.history = true}).dump();
-  REQUIRE(text.find("\"format\"") > text.find("\"events\""));
+TEST_CASE(
+    "postgres backend: an exported history streams back in, header after "
+    "the entries") {
+  on_each_backend([](Database& db, const std::string& backend) {
+    db.import_json(parley::test::astana_json());
+    auto syria = *db.place(parley::PlaceId{"place:syria"});
+    syria.names["fr"] = "Syrie";
+    db.update(syria);
+    // Sorted keys: "recorded" and "format" follow "actors" and "events".
+    const std::string text = db.export_json({.history = true}).dump();
+    REQUIRE(text.find("\"format\"") > text.find("\"events\""));
 
-  Database copy{":memory:"};
-  std::istringstream in{text};
-  copy.import_json(in);
-  CHECK(copy.export_json({.history = true}) ==
-        db.export_json({.history = true}));
-  // Events precede the places they name, yet a search by place name finds
-  // them: their search text waited for the places.
-  parley::Query by_place;
-  by_place.text = "Astana";
-  CHECK(copy.query(by_place).events.size() == db.query(by_place).events.size());
-  CHECK(!db.query(by_place).events.empty());
+    const auto copy = TestDatabase::open(backend);
+    REQUIRE(copy);
+    std::istringstream in{text};
+    copy->db().import_json(in);
+    CHECK(copy->db().export_json({.history = true}) ==
+          db.export_json({.history = true}));
+    // Events precede the places they name, yet a search by place name
+    // finds them: their search text waited for the places.
+    parley::Query by_place;
+    by_place.text = "Astana";
+    CHECK(!db.query(by_place).events.empty());
+    CHECK(copy->db().query(by_place).events.size() ==
+          db.query(by_place).events.size());
 
-  SUBCASE("from a stream that cannot seek, the header must come first") {
+    // From a stream that cannot seek, the header must come first.
+    const auto other = TestDatabase::open(backend);
+    REQUIRE(other);
     PipeBuffer pipe{text};
     std::istream piped{&pipe};
-    Database other{":memory:"};
-    try {
-      other.import_json(piped);
-      FAIL("the import succeeded");
-    } catch (const parley::Error& e) {
-      CHECK(e.code() == Errc::bad_document);
-      CHECK(e.where() == "/format");
-    }
-    CHECK(other.events().empty());
-  }
+    const parley::Error e = import_failure(other->db(), piped);
+    CHECK(e.code() == Errc::bad_document);
+    CHECK(e.where() == "/format");
+    CHECK(other->db().events().empty());
+  });
 }
 
-TEST_CASE("references point forward across the whole file") {
+TEST_CASE("postgres backend: references point forward across the whole file") {
   // Events first, then the actors and places they name, then a claim on an
   // event that comes later still in its own array.
   json events = json::array();
@@ -239,64 +244,111 @@ TEST_CASE("references point forward across the whole file") {
     text += ",\"" + std::string(key) + "\":" + doc[key].dump();
   }
   text += "}";
-  Database db{":memory:"};
-  std::istringstream in{text};
-  db.import_json(in);
-  CHECK(db.claims().size() == 1);
-  parley::Query q;
-  q.text = "Xtown";
-  CHECK(db.query(q).events.size() == 1);
+  on_each_backend([&](Database& db, const std::string&) {
+    std::istringstream in{text};
+    db.import_json(in);
+    CHECK(db.claims().size() == 1);
+    parley::Query q;
+    q.text = "Xtown";
+    CHECK(db.query(q).events.size() == 1);
+  });
 }
 
-TEST_CASE("a streamed import fails whole, naming the path and the entry" *
-          doctest::skip(parley::test::sanitized_build)) {
-  parley::test::TempDir dir;
-  const auto file = dir.path() / "db.db";
-  Database db{file};
-  db.import_json(parley::test::astana_json());
-  const std::string before = parley::test::dump(file);
-  constexpr std::size_t events = 20'000;
-  std::string text = generated(events);
+namespace {
 
-  SUBCASE("a bad date in the last event") {
-    const std::string last = parley::bench::generated_event_id(events - 1);
-    const auto at = text.find("\"time\":\"", text.find(last)) + 8;
-    text.replace(at, 10, "2021-02-30");
-    const parley::Error e = import_failure(db, text);
-    CHECK(e.code() == Errc::bad_time);
-    CHECK(e.where().starts_with("/events/" + std::to_string(events - 1) +
-                                "/time"));
-    CHECK(std::string(e.what()).find("(in " + last + ")") != std::string::npos);
+// A fault put into a generated document near its end, and what the import
+// must then report.
+struct LateFault {
+  const char* what;
+  std::function<void(std::string& text, std::size_t events)> put;
+  std::function<void(const parley::Error& e, const std::string& text,
+                     std::size_t events)>
+      check;
+};
+
+std::vector<LateFault> late_faults() {
+  return {
+      {"a bad date in the last event",
+       [](std::string& text, std::size_t events) {
+         const std::string last = parley::bench::generated_event_id(events - 1);
+         const auto at = text.find("\"time\":\"", text.find(last)) + 8;
+         text.replace(at, 10, "2021-02-30");
+       },
+       [](const parley::Error& e, const std::string&, std::size_t events) {
+         const std::string last = parley::bench::generated_event_id(events - 1);
+         CHECK(e.code() == Errc::bad_time);
+         CHECK(e.where().starts_with("/events/" + std::to_string(events - 1) +
+                                     "/time"));
+         CHECK(std::string(e.what()).find("(in " + last + ")") !=
+               std::string::npos);
+       }},
+      {"an unknown field in the last event",
+       [](std::string& text, std::size_t) {
+         text.insert(text.rfind("{\"id\":\"event:") + 1, "\"population\":1,");
+       },
+       [](const parley::Error& e, const std::string&, std::size_t events) {
+         CHECK(e.code() == Errc::bad_document);
+         CHECK(e.where() ==
+               "/events/" + std::to_string(events - 1) + "/population");
+       }},
+      {"a reference that resolves nowhere, found at the end",
+       [](std::string& text, std::size_t) {
+         text.insert(text.find("actor:", text.find("event:0000007")) + 6,
+                     "nobody-");
+       },
+       [](const parley::Error& e, const std::string&, std::size_t) {
+         CHECK(e.code() == Errc::bad_reference);
+         CHECK(e.where().starts_with("/events/7/participants/"));
+         CHECK(std::string(e.what()).find("(in event:0000007)") !=
+               std::string::npos);
+       }},
+      {"a syntax error near the end",
+       [](std::string& text, std::size_t) { text.resize(text.size() - 40); },
+       [](const parley::Error& e, const std::string& text, std::size_t) {
+         CHECK(e.code() == Errc::bad_document);
+         // The error is at the end of the truncated text: its last line.
+         const auto lines = std::count(text.begin(), text.end(), '\n') + 1;
+         CHECK(e.where().starts_with("line " + std::to_string(lines) +
+                                     ", column"));
+         const std::string what = e.what();
+         CHECK(what.find("(byte ") != std::string::npos);
+         CHECK(what.find("expected") != std::string::npos);
+         CHECK(what.find("json.exception") == std::string::npos);
+       }},
+  };
+}
+
+}  // namespace
+
+TEST_CASE(
+    "postgres backend: a streamed import fails whole, naming the path and "
+    "the entry" *
+    doctest::skip(parley::test::sanitized_build)) {
+  for (const std::string& backend : parley::test::test_backends()) {
+    INFO("backend: " << backend);
+    const auto test = TestDatabase::open(backend);
+    if (!test) continue;
+    Database& db = test->db();
+    db.import_json(parley::test::astana_json());
+    // On SQLite every row of the file, its text indexes' too.
+    auto state = [&] {
+      return backend == "sqlite" ? parley::test::dump(test->location())
+                                 : parley::test::stored_state(db);
+    };
+    const std::string before = state();
+    // On the server, past the first batch of event versions sent in bulk
+    // (4,096): the failure must take them back too.
+    const std::size_t events = backend == "sqlite" ? 20'000 : 5'000;
+    const std::string document = generated(events);
+    for (const LateFault& fault : late_faults()) {
+      INFO(fault.what);
+      std::string text = document;
+      fault.put(text, events);
+      std::istringstream in{text};
+      fault.check(import_failure(db, in), text, events);
+      CHECK(state() == before);
+    }
   }
-  SUBCASE("an unknown field in the last event") {
-    const auto at = text.rfind("{\"id\":\"event:");
-    text.insert(at + 1, "\"population\":1,");
-    const parley::Error e = import_failure(db, text);
-    CHECK(e.code() == Errc::bad_document);
-    CHECK(e.where() == "/events/" + std::to_string(events - 1) + "/population");
-  }
-  SUBCASE("a reference that resolves nowhere, found at the end") {
-    const auto at = text.find("actor:", text.find("event:0000007"));
-    text.insert(at + 6, "nobody-");
-    const parley::Error e = import_failure(db, text);
-    CHECK(e.code() == Errc::bad_reference);
-    CHECK(e.where().starts_with("/events/7/participants/"));
-    CHECK(std::string(e.what()).find("(in event:0000007)") !=
-          std::string::npos);
-  }
-  SUBCASE("a syntax error near the end") {
-    text.resize(text.size() - 40);
-    const parley::Error e = import_failure(db, text);
-    CHECK(e.code() == Errc::bad_document);
-    // The error is at the end of the truncated text: its last line.
-    const auto lines = std::count(text.begin(), text.end(), '\n') + 1;
-    CHECK(e.where().starts_with("line " + std::to_string(lines) + ", column"));
-    const std::string what = e.what();
-    CHECK(what.find("(byte ") != std::string::npos);
-    CHECK(what.find("expected") != std::string::npos);
-    CHECK(what.find("json.exception") == std::string::npos);
-  }
-  CHECK(parley::test::dump(file) == before);
 }
 
 #if !defined(__SANITIZE_ADDRESS__) && !defined(__SANITIZE_THREAD__)
