@@ -595,7 +595,10 @@ TEST_CASE("postgres backend: dialect plans use the schema's indexes") {
   };
   Query window = in_window("2016-06-01/2016-06-03");
   window.limit = 100;
-  uses(plan_of(store, window), "Index Scan on event_y2016_days_idx");
+  // Short events by the chronological index, long ones by `days`.
+  const std::string by_window = plan_of(store, window);
+  uses(by_window, "Index Scan on event_y2016_days_idx");
+  uses(by_window, "using event_y2016_lo_hi_id_idx on event_y2016");
   window.as_of = recorded_at(40);
   uses(plan_of(store, window), "Index Scan on event_y2016_days_recorded_idx");
 
@@ -626,5 +629,12 @@ TEST_CASE("postgres backend: dialect plans use the schema's indexes") {
   const std::string rare = plan_of(store, with_text("rare"));
   uses(rare, "Bitmap Index Scan on event_y2016_search_idx");
   uses(rare, "InitPlan");
+  // A word in every event: the page walks the chronological index and
+  // probes each event's claims by the event (a SubPlan per row), never a
+  // hash of every matching claim built per partition.
+  const std::string common = plan_of(store, with_text("common", 100));
+  uses(common, "lo_hi_id_idx");
+  uses(common, "SubPlan");
+  CHECK(common.find("hashed SubPlan") == std::string::npos);
 }
 #endif  // PARLEY_HAS_POSTGRES

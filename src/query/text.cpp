@@ -93,7 +93,8 @@ void text_filter(Where& where, Store store, const Query& q) {
     where.add(
         "(" + dialect.text_matches(TextOf::event, "e") +
             " OR EXISTS (SELECT 1 FROM claim c WHERE c.event = e.id AND " +
-            dialect.text_matches(TextOf::claim, "c") + " AND " + claims + "))",
+            dialect.text_matches(TextOf::claim, "c") + " AND " + claims +
+            std::string(dialect.per_row()) + "))",
         std::move(binds));
     return;
   }

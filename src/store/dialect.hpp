@@ -88,6 +88,11 @@ class Dialect {
   // A SELECT of the versions (of events or claims) that match, one `?`
   // (the text query); its cost follows the number of matches.
   virtual std::string text_versions(TextOf table) const = 0;
+  // Ends a correlated subquery (an EXISTS) that must stay a probe per outer
+  // row: "" where the server probes anyway (SQLite); PostgreSQL's " OFFSET
+  // 0", without which it may read every match of the subquery into a hash,
+  // once per partition of the outer table.
+  virtual std::string_view per_row() const = 0;
 
   // Documents (the doc column). The integer at `path` in the document in
   // `column` ({"details", "deaths_low"}), NULL when absent.

@@ -1,12 +1,22 @@
 // PostgreSQL's dialect, over schema/postgres/: lists as one text[]
-// parameter, time windows through the GiST index on `days`, an actor's
+// parameter, time windows through the chronological index (short events)
+// and the GiST index on `days` (long ones), an actor's
 // events by one lookup per event_actor row, text as tsquery over the
 // `search` columns (GIN), documents through the json operators.
 // docs/postgres.md ("the seam") compares it with SQLite's.
 #include "store/postgres/dialect.hpp"
 
+#include <limits>
+
 namespace parley::detail {
 namespace {
+
+// A time window finds the events of at most this many days (hi - lo)
+// through the chronological index, the others through `days` (the number
+// SQLite's dialect uses for its event_long R*Tree).
+constexpr std::int64_t long_event_days = 16;
+constexpr std::int64_t day_min = std::numeric_limits<std::int64_t>::min();
+constexpr std::int64_t day_max = std::numeric_limits<std::int64_t>::max();
 
 // A text[] literal of `values`, every element double-quoted (so a value
 // "NULL", "", "{}" or "a,b" is that text, never NULL or two elements), with
@@ -76,13 +86,31 @@ class PostgresDialect final : public Dialect {
   bool reads_window(std::int64_t lo, std::int64_t hi) const override {
     return lo < hi;
   }
-  // One arm: `days` is [lo, hi) with open and unknown ends unbounded
-  // (parley_days), indexed by event_days (current versions) and
-  // event_days_history (every version). `e.lo < hi` prunes the partitions
-  // of later years (the range operator does not).
+  // `days` is [lo, hi) with open and unknown ends unbounded (parley_days),
+  // indexed by event_days (current versions) and event_days_history (every
+  // version); `e.lo < hi` prunes the partitions of later years. Two arms,
+  // as SQLite's: an event of at most long_event_days that ends after lo
+  // starts after lo - long_event_days, a range of the chronological index
+  // (pruned to the window's years when the statement starts); longer ones
+  // through the range index. In one arm, a prepared (generic) plan walked
+  // the chronological index of every earlier year, testing each event:
+  // 554 ms for a 3-day window at 1,000,000 events, 2.6 ms in two arms.
+  // LEAST(e.lo, hi) keeps the sum from overflowing at open starts; windows
+  // too near the ends of the day range for the sums take the one arm.
   std::vector<Condition> window_arms(std::int64_t lo,
                                      std::int64_t hi) const override {
-    return {{" AND e.days && int8range(?, ?) AND e.lo < ?", {lo, hi, hi}}};
+    const std::string days = " AND e.days && int8range(?, ?) AND e.lo < ?";
+    if (lo < day_min + long_event_days || hi > day_max - long_event_days) {
+      return {{days, {lo, hi, hi}}};
+    }
+    const std::string longest = std::to_string(long_event_days);
+    return {
+        {" AND e.lo > ? AND e.lo < ? AND e.hi > ? AND e.hi <= LEAST(e.lo, ?) "
+         "+ " +
+             longest,
+         {lo - long_event_days, hi, lo, hi}},
+        {days + " AND e.hi > LEAST(e.lo, ?) + " + longest, {lo, hi, hi, hi}},
+    };
   }
 
   // One lookup per event_actor row, in its order (OFFSET 0 keeps the
@@ -126,6 +154,7 @@ class PostgresDialect final : public Dialect {
     return std::string("SELECT version FROM ") + search_table(table) +
            " WHERE search @@ " + query_of_words;
   }
+  std::string_view per_row() const override { return " OFFSET 0"; }
 
   std::string document_integer(
       std::string_view column,

@@ -94,6 +94,7 @@ class SqliteDialect final : public Dialect {
     const std::string t = search_table(table);
     return "SELECT rowid FROM " + t + " WHERE " + t + " MATCH ?";
   }
+  std::string_view per_row() const override { return ""; }
 
   std::string document_integer(
       std::string_view column,
