@@ -8,15 +8,17 @@
 
 #include <limits>
 
+#include "store/long_events.hpp"
+
 namespace parley::detail {
 namespace {
 
-// A time window finds the events of at most this many days (hi - lo)
-// through the chronological index, the others through `days` (the number
-// SQLite's dialect uses for its event_long R*Tree).
-constexpr std::int64_t long_event_days = 16;
-constexpr std::int64_t day_min = std::numeric_limits<std::int64_t>::min();
-constexpr std::int64_t day_max = std::numeric_limits<std::int64_t>::max();
+// The sums of the window's two arms stay within bigint for windows this
+// far from the ends of the day range.
+constexpr std::int64_t arms_min =
+    std::numeric_limits<std::int64_t>::min() + long_event_days;
+constexpr std::int64_t arms_max =
+    std::numeric_limits<std::int64_t>::max() - long_event_days;
 
 // A text[] literal of `values`, every element double-quoted (so a value
 // "NULL", "", "{}" or "a,b" is that text, never NULL or two elements), with
@@ -100,7 +102,7 @@ class PostgresDialect final : public Dialect {
   std::vector<Condition> window_arms(std::int64_t lo,
                                      std::int64_t hi) const override {
     const std::string days = " AND e.days && int8range(?, ?) AND e.lo < ?";
-    if (lo < day_min + long_event_days || hi > day_max - long_event_days) {
+    if (lo < arms_min || hi > arms_max) {
       return {{days, {lo, hi, hi}}};
     }
     const std::string longest = std::to_string(long_event_days);

@@ -7,14 +7,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include "store/long_events.hpp"
+
 namespace parley::detail {
 namespace {
-
-// Events longer than this many days (hi - lo), or with an open or unknown
-// bound, are in the event_long R*Tree; shorter ones are found through the
-// chronological index from `window start - long_event_days`
-// (schema/004_counts_and_spans.sql; the number is written there too).
-constexpr std::int64_t long_event_days = 16;
 
 // event_long holds 32-bit days.
 constexpr std::int64_t i32_min = std::numeric_limits<std::int32_t>::min();
