@@ -16,8 +16,23 @@ fi
 . "$source/tests/postgres_server.sh"
 work=$(mktemp -d)
 trap 'postgres_stop "$source"; rm -rf "$work"' EXIT
-postgres_start "$source"
+# The README's way to size the server for a benchmark: settings after DIR.
+postgres_start "$source" shared_buffers=64MB work_mem=8MB
 fail() { echo "FAILED: $*"; exit 1; }
+[[ $(psql "$conn" -Atc "SHOW shared_buffers") == 64MB ]] ||
+  fail "scripts/postgres start did not pass shared_buffers=64MB"
+[[ $(psql "$conn" -Atc "SHOW work_mem") == 8MB ]] ||
+  fail "scripts/postgres start did not pass work_mem=8MB"
+# A setting that is not NAME=VALUE is refused, naming it, and starts nothing.
+refused=$(mktemp -d)
+rmdir "$refused"
+if message=$("$source/scripts/postgres" start "$refused" "fsync = on" 2>&1); then
+  "$source/scripts/postgres" stop "$refused"
+  fail "a malformed setting was accepted"
+fi
+grep -q "not a server setting NAME=VALUE: fsync = on" <<<"$message" ||
+  fail "unclear refusal: $message"
+[[ ! -e "$refused/data" ]] || fail "a refused start left a cluster"
 
 out=$("$bench" --events 2000 --extra-claims 200 --runs 1 --dir "$work" \
   --postgres "$conn") || fail "bench_query exited $?: $out"

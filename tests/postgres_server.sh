@@ -4,10 +4,12 @@
 #   postgres_skip REASON     without a server to test against: exit 0
 #                            saying "skipped: REASON", or exit 1 when
 #                            PARLEY_REQUIRE_POSTGRES is set
-#   postgres_start SOURCE    starts a server (scripts/postgres, from /: the
+#   postgres_start SOURCE [NAME=VALUE...]
+#                            starts a server (scripts/postgres, from /: the
 #                            server's user may not enter the caller's
-#                            directory) or skips without the binaries
-#                            ($PARLEY_PG_BIN); sets $pg_server and $conn.
+#                            directory), with those server settings, or
+#                            skips without the binaries ($PARLEY_PG_BIN);
+#                            sets $pg_server and $conn.
 #                            The caller's EXIT trap runs postgres_stop.
 #   postgres_stop SOURCE     stops the server postgres_start started, if any
 postgres_skip() {
@@ -25,7 +27,7 @@ postgres_start() {
   command -v psql >/dev/null || postgres_skip "psql not found"
   pg_server=$(mktemp -d)
   rmdir "$pg_server"
-  conn=$(cd / && "$1/scripts/postgres" start "$pg_server")
+  conn=$(cd / && "$1/scripts/postgres" start "$pg_server" "${@:2}")
 }
 
 postgres_stop() {
