@@ -102,8 +102,8 @@ struct PendingEventRows {
   // (event, lo, version, actor, role) and (event, lo, version, topic).
   std::vector<std::vector<Value>> actors;
   std::vector<std::vector<Value>> topics;
-  // Rows sent by flush_event_rows, and how many more make the PostgreSQL
-  // dialect analyse the event tables again (the count doubles each time).
+  // Rows sent by flush_event_rows, and the number of rows sent at which the
+  // PostgreSQL dialect analyses the event tables again (then twice that).
   std::size_t sent = 0;
   std::size_t analyse_at = 16384;
 };
