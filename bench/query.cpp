@@ -102,7 +102,8 @@ struct Side {
 
 // Revises the title of every 20th event (from the 8th) as a new version a
 // year later (the baselines update their rows in place).
-void revise(parley::Database& db, std::size_t events) {
+void revise(parley::Database& db, std::size_t events, const char* server) {
+  const auto start = Clock::now();
   parley::Document doc;
   for (std::size_t i = 7; i < events; i += 20) {
     parley::Event e =
@@ -111,6 +112,9 @@ void revise(parley::Database& db, std::size_t events) {
     doc.events.push_back({e});
   }
   db.import(doc, {.recorded_at = at("2021-01-01T00:00:00Z")});
+  const double seconds = since(start);
+  std::printf("revision of %zu events on %s: parley %.1f s (%.0f a second)\n",
+              doc.events.size(), server, seconds, doc.events.size() / seconds);
 }
 
 void revise_minimal(sqlite3* minimal) {
@@ -510,7 +514,7 @@ void load_sqlite(const Options& o, const fs::path& ours,
   parley::bench::minimal::load(json, theirs);
   const double minimal_s = since(start);
   print_ingest("sqlite", o.events, parley_s, minimal_s);
-  revise(db, o.events);
+  revise(db, o.events, "sqlite");
   sqlite3* minimal = parley::bench::minimal::open(theirs);
   revise_minimal(minimal);
   sqlite3_close(minimal);
@@ -551,7 +555,7 @@ Side postgres_side(const Options& o) {
     start = Clock::now();
     pg::load(document(o), theirs_at);
     print_ingest("postgres", o.events, parley_s, since(start));
-    revise(db, o.events);
+    revise(db, o.events, "postgres");
     PGconn* minimal = pg::connect(theirs_at);
     pg::exec(minimal,
              "UPDATE event SET title = title || ' revised' "

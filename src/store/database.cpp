@@ -272,6 +272,7 @@ void Database::import(const Document& document, const WriteOptions& options) {
       document.recorded ? *document.recorded : record_time(options);
   const auto session = impl_->writes.import_session(*impl_->backend, 0);
   transact(*impl_->backend, impl_->writes, [&](Writer& w) {
+    w.load_in_bulk();
     import_table(w, document.actors, "actors", fallback);
     import_table(w, document.places, "places", fallback);
     import_table(w, document.processes, "processes", fallback);

@@ -119,6 +119,12 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
     rejects_ << "file,line,column,reason,cells...\n";
   }
   if (!options.release.empty()) newest_ = newest_release();
+  // An older release goes through past_ alone. The reads of this class's
+  // own see no waiting row they need: each event is read once per import
+  // (seen_before), before it is written, and the waiting claims of a row's
+  // event are the row's own (close_claims keeps them); close_dropped
+  // flushes first.
+  if (!older_release()) writer_.load_in_bulk();
 }
 
 std::optional<RecordTime> DatasetImport::newest_release() {
@@ -362,6 +368,7 @@ void DatasetImport::close_claims(const EventId& event,
 }
 
 void DatasetImport::close_dropped() {
+  writer_.flush();  // event_external is written with the event versions
   std::vector<std::string> dropped;
   {
     const Value params[] = {std::string(to_string(dataset_))};

@@ -141,9 +141,28 @@ const std::string* WriteContext::chain_names_of(const std::string& id) {
     if (!parent) break;
     place = *parent;
   }
-  auto it = names_.emplace(std::move(key), std::move(chain)).first;
-  return it->second ? &*it->second : nullptr;
+  if (!chain) return nullptr;
+  return &*names_.emplace(std::move(key), std::move(chain)).first->second;
 }
+
+void WriteContext::forget_chains() {
+  std::erase_if(names_, [](const auto& entry) {
+    return entry.first.starts_with("place chain\n");
+  });
+}
+
+namespace {
+
+// A source's title as the search text of the claims citing it holds it: ""
+// when its version `doc` has none.
+std::string title_in(const std::string& doc) {
+  const nlohmann::json j = nlohmann::json::parse(doc);
+  const auto found = j.find("title");
+  if (found == j.end() || found->is_null()) return "";
+  return found->is_string() ? found->get<std::string>() : found->dump();
+}
+
+}  // namespace
 
 std::string WriteContext::source_title(const std::string& id) {
   auto it = titles_.find(id);
@@ -152,19 +171,17 @@ std::string WriteContext::source_title(const std::string& id) {
     const std::optional<std::string> doc = first_text(
         this->db, "SELECT doc FROM source WHERE id = ? AND recorded_to IS NULL",
         params);
-    std::string title;
-    if (doc) {
-      const nlohmann::json j = nlohmann::json::parse(*doc);
-      const auto found = j.find("title");
-      if (found != j.end() && !found->is_null()) {
-        title = found->is_string() ? found->get<std::string>() : found->dump();
-      }
-    }
-    constexpr std::size_t max_titles = 100000;
-    if (titles_.size() >= max_titles) titles_.clear();
-    it = titles_.emplace(id, std::move(title)).first;
+    remember_title(id, doc ? *doc : "{}");
+    it = titles_.find(id);
   }
   return it->second;
+}
+
+void WriteContext::remember_title(const std::string& id,
+                                  const std::string& doc) {
+  constexpr std::size_t max_titles = 100000;
+  if (titles_.size() >= max_titles) titles_.clear();
+  titles_.insert_or_assign(id, title_in(doc));
 }
 
 namespace {
@@ -217,7 +234,7 @@ std::int64_t Table<Actor>::insert(WriteContext& db, const Actor& actor,
                      "INSERT INTO actor (id, recorded_from, kind, doc) "
                      "VALUES (?, ?, ?, ?) RETURNING version",
                      row);
-  db.forget_names();  // a new version of an actor may rename it
+  db.forget_names("actor", actor.id.value);  // a new version may rename it
   for (const Tie& t : actor.ties) {
     const Value tie[] = {version, std::string(to_string(t.kind)),
                          t.other.value};
@@ -249,7 +266,7 @@ std::int64_t Table<Place>::insert(WriteContext& db, const Place& place,
       "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
       "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version",
       row);
-  db.forget_names();
+  db.forget_names("place", place.id.value);
   return version;
 }
 
@@ -270,7 +287,7 @@ std::int64_t Table<Source>::insert(WriteContext& db, const Source& source,
                                    const std::string& doc,
                                    std::int64_t recorded) {
   const Value row[] = {source.id.value, recorded, doc};
-  db.forget_title(source.id.value);  // a new version may retitle it
+  db.remember_title(source.id.value, doc);  // a new version may retitle it
   return insert_version(db.db,
                         "INSERT INTO source (id, recorded_from, doc) "
                         "VALUES (?, ?, ?) RETURNING version",
@@ -313,14 +330,16 @@ std::vector<Value> event_row(const Event& event, const std::string& doc,
   return row;
 }
 
-// The INSERT of an event version: the event_columns, then the search text
-// as `search_value` when it is not empty. The flags are written `? <> 0`:
-// an integer on SQLite, a boolean on PostgreSQL.
-std::string event_insert(std::string_view search_value) {
-  std::string sql = "INSERT INTO event (";
+// The INSERT of a version of `table` ("event" or "claim"): its `columns`,
+// then the search text as `search_value` when it is not empty. The flags
+// are written `? <> 0`: an integer on SQLite, a boolean on PostgreSQL.
+std::string version_insert(std::string_view table,
+                           std::span<const std::string_view> columns,
+                           std::string_view search_value) {
+  std::string sql = "INSERT INTO " + std::string(table) + " (";
   std::string values = ") VALUES (";
-  for (std::size_t i = 0; i < event_columns.size(); ++i) {
-    const std::string_view column = event_columns[i];
+  for (std::size_t i = 0; i < columns.size(); ++i) {
+    const std::string_view column = columns[i];
     const bool flag = column.ends_with("_open") || column.ends_with("_unknown");
     sql += (i ? ", " : "") + std::string(column);
     values += i ? ", " : "";
@@ -331,6 +350,29 @@ std::string event_insert(std::string_view search_value) {
     values += ", " + std::string(search_value);
   }
   return sql + values + ") RETURNING version";
+}
+
+// Inserts the version `row` of `table` (its columns, then the search text
+// when the dialect keeps it in the row), or keeps it to be sent in bulk
+// when the Writer loads in bulk and `keep`: its version.
+std::int64_t insert_or_keep(WriteContext& db, TextOf table,
+                            std::vector<Value>& row, bool keep) {
+  std::optional<std::int64_t> kept;
+  if (db.bulk_versions && keep) {
+    kept = db.dialect.keep_version(db.db, db.pending_rows, table, row);
+  } else if (table == TextOf::event) {
+    // Versions keep the order of writes: the next kept one comes after.
+    db.pending_rows.events.free.clear();
+  }
+  if (kept) return *kept;
+  const bool event = table == TextOf::event;
+  return insert_version(
+      db.db,
+      version_insert(event ? "event" : "claim",
+                     event ? std::span<const std::string_view>(event_columns)
+                           : std::span<const std::string_view>(claim_columns),
+                     db.dialect.search_value()),
+      row);
 }
 
 // Appends the search text to an INSERT's `row` when the dialect keeps it in
@@ -352,17 +394,8 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
   const std::optional<std::string> body = search_text(db, event);
   const bool in_row = text_in_row(db, row, body);
   // An event with a rule is never kept: the Writer reads event_rule.
-  std::optional<std::int64_t> kept;
-  if (db.bulk_versions && !has_rules(event)) {
-    kept = db.dialect.keep_event_version(db.db, db.pending_rows, row);
-  } else {
-    // Versions keep the order of writes: the next kept one comes after.
-    db.pending_rows.free_versions.clear();
-  }
   const std::int64_t version =
-      kept
-          ? *kept
-          : insert_version(db.db, event_insert(db.dialect.search_value()), row);
+      insert_or_keep(db, TextOf::event, row, !has_rules(event));
   const EventVersion inserted{version, event.id.value, lo};
   std::vector<std::pair<std::string, std::string>> actors;
   for (const Participant& p : event.participants) {
@@ -412,15 +445,7 @@ std::int64_t Table<Claim>::insert(WriteContext& db, const Claim& claim,
     body = searchable(claim.quote + "\n" + title);
   }
   const bool in_row = text_in_row(db, row, body);
-  const std::string search(db.dialect.search_value());
-  const std::int64_t version = insert_version(
-      db.db,
-      "INSERT INTO claim (id, recorded_from, event, source, claimant, "
-      "stance, doc" +
-          std::string(in_row ? ", search" : "") +
-          ") VALUES (?, ?, ?, ?, ?, ?, ?" + (in_row ? ", " + search : "") +
-          ") RETURNING version",
-      row);
+  const std::int64_t version = insert_or_keep(db, TextOf::claim, row, true);
   if (body && !in_row) {
     db.dialect.index_claim_text(db.db, version, claim.event.value, *body);
   }

@@ -29,39 +29,51 @@ class WriteContext {
       : db(db), dialect(dialect) {}
 
   // The names and aliases of the current actor or place `id`, in every
-  // language, for the search index (cached until forget_names); null when
+  // language, for the search index (cached until forgotten); null when
   // there is no such entity (yet: a document may name it further on).
   const std::string* names_of(const char* table, const std::string& id);
   // The names of the current place `id` and of every place containing it
-  // (search: the parent chain, at most 32 levels), cached as names_of;
-  // null while one of them is missing.
+  // (search: the parent chain, at most 32 levels), cached as names_of
+  // while complete; null while one of them is missing (not cached: a place
+  // written later completes it).
   const std::string* chain_names_of(const std::string& id);
   // The title of the current source `id`, "" when it has none or does not
-  // exist (yet). Cached until forget_title(id) (a new version of it: a
+  // exist (yet). Cached from the source's last version written or read (a
   // claim cites a current source, so a removed one needs no forgetting).
   std::string source_title(const std::string& id);
-  void forget_names() { names_.clear(); }
-  void forget_title(const std::string& id) { titles_.erase(id); }
+  // Forgets the names of actor or place `id` (`table`): it has a new
+  // version, or none.
+  void forget_names(const char* table, const std::string& id) {
+    names_.erase(std::string(table) + '\n' + id);
+  }
+  // Forgets every place chain: a place in one has a new version, or none.
+  void forget_chains();
+  // The title of source `id` as its version `doc` just written gives it.
+  void remember_title(const std::string& id, const std::string& doc);
 
   Backend& db;
   const WriteDialect& dialect;
   // Event versions wait in the temporary table parley_pending_search (see
   // index_deferred_search).
   bool deferred_search = false;
-  // Event versions (when bulk_versions) and event_actor and event_topic
-  // rows not sent yet (WriteDialect).
-  PendingEventRows pending_rows;
-  // Whether event versions may wait in pending_rows: only for a Writer
-  // whose caller reads the event tables through it alone (Writer::
+  // Event and claim versions (when bulk_versions) and event_actor and
+  // event_topic rows not sent yet (WriteDialect).
+  PendingRows pending_rows;
+  // Whether event and claim versions may wait in pending_rows: only for a
+  // Writer whose caller reads those tables through it alone (Writer::
   // load_in_bulk), as every read of the Writer's that they could change
-  // sends them first (flush, flush_event).
+  // sends them first (flush, flush_event, flush_claim).
   bool bulk_versions = false;
 
   // Sends the rows waiting in pending_rows.
-  void flush() { dialect.flush_event_rows(db, pending_rows); }
+  void flush() { dialect.flush_rows(db, pending_rows); }
   // flush() when event `id` has a version waiting.
   void flush_event(const std::string& id) {
-    if (pending_rows.ids.count(id)) flush();
+    if (pending_rows.events.ids.count(id)) flush();
+  }
+  // flush() when claim `id` has a version waiting.
+  void flush_claim(const std::string& id) {
+    if (pending_rows.claims.ids.count(id)) flush();
   }
 
  private:
@@ -132,6 +144,15 @@ template <>
 struct EntityOf<Link> {
   using type = Link;
 };
+
+// The column that, with the key and the version, names one row of T's
+// table on every server and lets PostgreSQL read one partition: the
+// earliest day of an event version (the event tables are partitioned by
+// it); null for tables that are not partitioned.
+template <class T>
+inline constexpr const char* partition_column = nullptr;
+template <>
+inline constexpr const char* partition_column<Event> = "lo";
 
 }  // namespace parley::detail
 

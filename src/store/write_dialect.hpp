@@ -87,25 +87,37 @@ inline constexpr std::array<std::string_view, 22> event_columns = {
     "parent",
     "doc"};
 
-// The rows a batch has not sent yet: a server that loads them in bulk
-// (PostgreSQL: COPY) keeps them here until flush_event_rows; SQLite
-// inserts them at once and leaves this empty.
-struct PendingEventRows {
-  // Event versions (keep_event_version): the event_columns, the search
-  // text, the version.
-  std::vector<std::vector<Value>> versions;
-  // The ids of the events with a row in `versions`.
+// The columns of a claim version's row as the writer makes it
+// (tables.cpp: Table<Claim>::insert), in order.
+inline constexpr std::array<std::string_view, 7> claim_columns = {
+    "id", "recorded_from", "event", "source", "claimant", "stance", "doc"};
+
+// Versions of one table kept to be sent in bulk (WriteDialect::keep_version).
+struct KeptVersions {
+  // Each row: the table's columns (event_columns, claim_columns), the
+  // search text, the version.
+  std::vector<std::vector<Value>> rows;
+  // The ids of the entities with a row in `rows`.
   std::unordered_set<std::string> ids;
   // Versions taken from the server's sequence and not used yet, last first;
   // dropped when a version is inserted at once (the next block follows it).
-  std::vector<std::int64_t> free_versions;
+  std::vector<std::int64_t> free;
+};
+
+// The rows a batch has not sent yet: a server that loads them in bulk
+// (PostgreSQL: COPY) keeps them here until flush_rows; SQLite inserts them
+// at once and leaves this empty.
+struct PendingRows {
+  KeptVersions events;
+  KeptVersions claims;
   // (event, lo, version, actor, role) and (event, lo, version, topic).
   std::vector<std::vector<Value>> actors;
   std::vector<std::vector<Value>> topics;
-  // Rows sent by flush_event_rows, and the number of rows sent at which the
-  // PostgreSQL dialect analyses the event tables again (then twice that).
+  // Versions sent by flush_rows, and the number of versions sent at which
+  // the PostgreSQL dialect analyses the event tables again (then twice
+  // that).
   std::size_t sent = 0;
-  std::size_t analyse_at = 16384;
+  std::size_t analyse_at = 4096;
 };
 
 class WriteDialect {
@@ -114,23 +126,33 @@ class WriteDialect {
 
   // Inserts the rows of event_actor for `event`, one per (actor, role),
   // in order, and of event_topic, one per topic, now or (kept in `pending`)
-  // at the latest at the next flush_event_rows. Errors as Backend's, also
-  // those of rows kept earlier.
+  // at the latest at the next flush_rows. Errors as Backend's, also those
+  // of rows kept earlier.
   virtual void insert_event_rows(
-      Backend& db, PendingEventRows& pending, const EventVersion& event,
+      Backend& db, PendingRows& pending, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const = 0;
-  // Keeps the event version `row` (the event_columns, then the search
-  // text) in `pending` and returns the version it will have, when the
-  // server loads versions in bulk; nullopt otherwise (the caller inserts
-  // it). Errors as Backend's, also those of rows kept earlier.
-  virtual std::optional<std::int64_t> keep_event_version(
-      Backend& db, PendingEventRows& pending,
+  // Keeps the version `row` of `table` (its event_columns or claim_columns,
+  // then the search text) in `pending` and returns the version it will
+  // have, when the server loads versions in bulk; nullopt otherwise (the
+  // caller inserts it). Errors as Backend's, also those of rows kept
+  // earlier.
+  virtual std::optional<std::int64_t> keep_version(
+      Backend& db, PendingRows& pending, TextOf table,
       std::vector<Value>& row) const = 0;
   // Sends the rows kept in `pending`, the versions first; a Writer calls it
   // before it reads what they change (WriteContext::flush).
-  virtual void flush_event_rows(Backend& db,
-                                PendingEventRows& pending) const = 0;
+  virtual void flush_rows(Backend& db, PendingRows& pending) const = 0;
+
+  // Inserts `rows` (values of `columns`, in order) into `table` and empties
+  // `rows`: by COPY where the server has it, else a statement a row.
+  virtual void insert_rows(Backend& db, std::string_view table,
+                           std::span<const std::string> columns,
+                           std::vector<std::vector<Value>>& rows) const = 0;
+  // Whether a Writer that loads in bulk leaves the references it has not
+  // seen yet to be checked together at finish() rather than looking each
+  // up as it comes: true where a lookup is a round trip to a server.
+  virtual bool checks_references_late() const = 0;
 
   // The SQL value of a version row's `search` column, one `?` taking the
   // searchable() text (or NULL, indexed later by index_event_text), when

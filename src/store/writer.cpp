@@ -72,35 +72,44 @@ constexpr bool has_parent =
 
 }  // namespace
 
+template <class T>
+std::string Writer::current_columns() {
+  const char* partition = partition_column<T>;
+  return std::string("version, recorded_from, doc, recorded_to IS NULL, ") +
+         (partition ? partition : "0") + " FROM " + Table<T>::name;
+}
+
 template <class T, class K>
 std::optional<Writer::Current> Writer::current(const K& key) {
   if constexpr (std::is_same_v<T, Event>) context_.flush();
+  if constexpr (std::is_same_v<T, Claim>) context_.flush_claim(key.value);
   std::vector<Value> params;
   Table<T>::key_params(key, params);
-  const auto rows = context_.db.run(
-      std::string("SELECT version, recorded_from, doc FROM ") + Table<T>::name +
-          " WHERE " + Table<T>::key_sql + " AND recorded_to IS NULL",
-      params);
+  const auto rows =
+      context_.db.run("SELECT " + current_columns<T>() + " WHERE " +
+                          Table<T>::key_sql + " AND recorded_to IS NULL",
+                      params);
   if (!rows->next()) return std::nullopt;
-  return Current{rows->int64(0), rows->int64(1), std::string(rows->text(2))};
+  return Current{rows->int64(0), rows->int64(1), std::string(rows->text(2)),
+                 rows->int64(4)};
 }
 
 template <class T>
 Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
                            const std::string& doc) {
   if constexpr (std::is_same_v<T, Event>) context_.flush_event(key.value);
+  if constexpr (std::is_same_v<T, Claim>) context_.flush_claim(key.value);
   std::vector<Value> params;
   Table<T>::key_params(key, params);
   params.emplace_back(to_stored(at));
   const auto rows = context_.db.run(
-      std::string("SELECT version, recorded_from, doc, recorded_to IS NULL "
-                  "FROM ") +
-          Table<T>::name + " WHERE " + Table<T>::key_sql +
+      "SELECT " + current_columns<T>() + " WHERE " + Table<T>::key_sql +
           " AND (recorded_to IS NULL OR recorded_from = ?)",
       params);
   Found found;
   while (rows->next()) {
-    Current row{rows->int64(0), rows->int64(1), std::string(rows->text(2))};
+    Current row{rows->int64(0), rows->int64(1), std::string(rows->text(2)),
+                rows->int64(4)};
     if (row.recorded_from == to_stored(at) && row.doc == doc) {
       found.recorded = true;
     }
@@ -109,8 +118,9 @@ Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
   return found;
 }
 
-void Writer::close(const char* table, const Current& current, RecordTime at,
-                   const std::string& where) {
+template <class T>
+void Writer::close(const typename Table<T>::Key& key, const Current& current,
+                   RecordTime at, const std::string& where) {
   if (to_stored(at) < current.recorded_from) {
     throw Error(Errc::conflict, where,
                 "record time " + format_record_time(at) +
@@ -118,47 +128,71 @@ void Writer::close(const char* table, const Current& current, RecordTime at,
                     format_record_time(from_stored(current.recorded_from)));
   }
   ++changes_;
-  const Value params[] = {to_stored(at), current.version};
-  context_.db.exec(
-      std::string("UPDATE ") + table + " SET recorded_to = ? WHERE version = ?",
-      params);
+  std::vector<Value> params{to_stored(at)};
+  Table<T>::key_params(key, params);
+  params.emplace_back(current.version);
+  std::string sql = std::string("UPDATE ") + Table<T>::name +
+                    " SET recorded_to = ? WHERE " + Table<T>::key_sql +
+                    " AND recorded_to IS NULL AND version = ?";
+  if (const char* partition = partition_column<T>) {
+    sql += std::string(" AND ") + partition + " = ?";
+    params.emplace_back(current.partition);
+  }
+  context_.db.exec(sql, params);
   // The search text of later events names current actors and places only.
-  const std::string_view name = table;
-  if (name == "actor" || name == "place") context_.forget_names();
+  if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Place>) {
+    context_.forget_names(Table<T>::name, key.value);
+  }
+  if constexpr (std::is_same_v<T, Place>) context_.forget_chains();
 }
 
 template <class T>
 void Writer::resolve_references(const T& owner) {
   constexpr std::size_t max_known = 100000;
+  const bool late =
+      context_.bulk_versions && context_.dialect.checks_references_late();
   for (const Reference& ref : refs_) {
     std::string key = std::string(ref.table) + '\n' + ref.id;
     if (known_.count(key)) continue;
-    if (std::string_view(ref.table) == "event") context_.flush_event(ref.id);
-    const Value id[] = {ref.id};
-    if (context_.db
-            .run(std::string("SELECT 1 FROM ") + ref.table +
-                     " WHERE id = ? AND recorded_to IS NULL",
-                 id)
-            ->next()) {
+    bool found = false;
+    if (!late) {
+      if (std::string_view(ref.table) == "event") context_.flush_event(ref.id);
+      const Value id[] = {ref.id};
+      found = context_.db
+                  .run(std::string("SELECT 1 FROM ") + ref.table +
+                           " WHERE id = ? AND recorded_to IS NULL",
+                       id)
+                  ->next();
+    }
+    if (!found) check_later(ref, owner);
+    if (found || late) {
       if (known_.size() >= max_known) known_.clear();
       known_.insert(std::move(key));
-      continue;
     }
-    if (!pending_) {
-      context_.db.exec(
-          "CREATE TEMP TABLE IF NOT EXISTS parley_pending_ref (seq BIGINT "
-          "PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT "
-          "NULL, owner TEXT NOT NULL)");
-      pending_ = true;
-    }
-    const Value row[] = {++pending_rows_, std::string(ref.table), ref.id,
-                         ref.where, label(owner)};
-    context_.db.exec(
-        "INSERT INTO parley_pending_ref (seq, tbl, id, at, owner) "
-        "VALUES (?, ?, ?, ?, ?)",
-        row);
   }
   refs_.clear();
+}
+
+template <class T>
+void Writer::check_later(const Reference& ref, const T& owner) {
+  // Sent in batches of this many (by COPY where the server has it).
+  constexpr std::size_t batch = 16384;
+  if (!pending_) {
+    context_.db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS parley_pending_ref (seq BIGINT "
+        "PRIMARY KEY, tbl TEXT NOT NULL, id TEXT NOT NULL, at TEXT NOT "
+        "NULL, owner TEXT NOT NULL)");
+    pending_ = true;
+  }
+  unsent_refs_.push_back({++pending_rows_, std::string(ref.table), ref.id,
+                          ref.where, label(owner)});
+  if (unsent_refs_.size() >= batch) send_references();
+}
+
+void Writer::send_references() {
+  static const std::string columns[] = {"seq", "tbl", "id", "at", "owner"};
+  context_.dialect.insert_rows(context_.db, "parley_pending_ref", columns,
+                               unsent_refs_);
 }
 
 void Writer::check_parents(const char* table, const std::string& id,
@@ -281,7 +315,7 @@ bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
   }
   if (now && now->doc == doc) return false;
   if (mode == WriteMode::put && found.recorded) return false;
-  if (now) close(Table<T>::name, *now, at, where);
+  if (now) close<T>(key, *now, at, where);
   Table<T>::insert(context_, value, doc, to_stored(at));
   ++changes_;
   // A cycle closes with the last of its members written, and the walk
@@ -302,7 +336,7 @@ void Writer::remove(const K& key, RecordTime at, const std::string& where) {
     throw Error(Errc::bad_reference, where,
                 "no " + Table<T>::describe(key) + " to remove");
   }
-  close(Table<T>::name, *now, at, where);
+  close<T>(key, *now, at, where);
   known_.clear();
   if constexpr (!std::is_same_v<K, Link>) {
     removed_.push_back({Table<T>::name, key.value, where});
@@ -313,6 +347,7 @@ void Writer::finish() {
   write_deferred();
   // The checks below read the event tables.
   context_.flush();
+  send_references();
   if (pending_) {
     // The first reference, in the order written, that still names nothing.
     std::optional<std::int64_t> first;

@@ -71,11 +71,14 @@ class Writer {
   // still names. (A cycle of parents is refused by write() itself.)
   void finish();
 
-  // Lets event versions wait to be sent in bulk (WriteDialect::
-  // keep_event_version) until finish() or a read of the Writer's that
-  // they could change. Only for a caller that reads the event tables
-  // through this Writer alone until finish() (a document import).
+  // Lets event and claim versions wait to be sent in bulk (WriteDialect::
+  // keep_version) until finish(), flush() or a read of the Writer's that
+  // they could change. Only for a caller that reads the event and claim
+  // tables through this Writer alone until finish() (a document import),
+  // or calls flush() before it reads rows that could be waiting.
   void load_in_bulk() noexcept { context_.bulk_versions = true; }
+  // Sends the versions and rows waiting (load_in_bulk).
+  void flush() { context_.flush(); }
 
   // The versions inserted and closed so far.
   std::int64_t changes() const noexcept { return changes_; }
@@ -85,7 +88,11 @@ class Writer {
     std::int64_t version;
     std::int64_t recorded_from;
     std::string doc;
+    std::int64_t partition = 0;  // its partition_column<T>, when T has one
   };
+  // The columns find() and current() read, then the table's name.
+  template <class T>
+  static std::string current_columns();
   template <class T, class K>
   std::optional<Current> current(const K& key);
   // write() after rules are derived; true when a new version was inserted.
@@ -104,12 +111,24 @@ class Writer {
   template <class T>
   Found find(const typename Table<T>::Key& key, RecordTime at,
              const std::string& doc);
-  void close(const char* table, const Current& current, RecordTime at,
-             const std::string& where);
+  // Closes version `current` of `key` (current: recorded_to is NULL),
+  // found by the key, the version and the partition: one index probe in
+  // one partition.
+  template <class T>
+  void close(const typename Table<T>::Key& key, const Current& current,
+             RecordTime at, const std::string& where);
   // Checks the references `check` collected: those that name a current
   // entity now are done; the others wait in a temporary table for finish().
+  // A Writer that loads in bulk on a server that checks references late
+  // (WriteDialect::checks_references_late) lets every reference it has
+  // not seen wait: one check at finish() instead of a round trip each.
   template <class T>
   void resolve_references(const T& owner);
+  // Keeps `ref` of `owner` to be checked at finish().
+  template <class T>
+  void check_later(const Reference& ref, const T& owner);
+  // Sends the kept references to the temporary table parley_pending_ref.
+  void send_references();
   // Throws Error (bad_value) when the parents of `id` lead back to it.
   void check_parents(const char* table, const std::string& id,
                      const std::string& where);
@@ -132,11 +151,14 @@ class Writer {
   WriteContext context_;
   std::vector<Deferred> deferred_;
   std::vector<Reference> refs_;  // those of the entity being written
-  // Entities recently found current ("actor\nactor:x"), bounded in size.
+  // Entities recently found current, or kept to be checked at finish()
+  // ("actor\nactor:x"), bounded in size.
   std::unordered_set<std::string> known_;
-  // The temporary table of pending references exists; the rows it holds.
+  // The temporary table of pending references exists; the rows it holds
+  // and will hold (those in unsent_refs_).
   bool pending_ = false;
   std::int64_t pending_rows_ = 0;
+  std::vector<std::vector<Value>> unsent_refs_;
   std::vector<Removed> removed_;
   std::int64_t changes_ = 0;
   // Whether event_rule may hold a row (unknown until first needed): an

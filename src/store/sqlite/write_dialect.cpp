@@ -63,7 +63,7 @@ class SqliteImport final : public ImportSession {
 class SqliteWriteDialect final : public WriteDialect {
  public:
   void insert_event_rows(
-      Backend& db, PendingEventRows&, const EventVersion& event,
+      Backend& db, PendingRows&, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const override {
     for (const auto& [actor, role] : actors) {
@@ -80,11 +80,27 @@ class SqliteWriteDialect final : public WriteDialect {
   }
 
   // Inserted at once: nothing waits.
-  std::optional<std::int64_t> keep_event_version(
-      Backend&, PendingEventRows&, std::vector<Value>&) const override {
+  std::optional<std::int64_t> keep_version(Backend&, PendingRows&, TextOf,
+                                           std::vector<Value>&) const override {
     return std::nullopt;
   }
-  void flush_event_rows(Backend&, PendingEventRows&) const override {}
+  void flush_rows(Backend&, PendingRows&) const override {}
+
+  void insert_rows(Backend& db, std::string_view table,
+                   std::span<const std::string> columns,
+                   std::vector<std::vector<Value>>& rows) const override {
+    std::string names, marks;
+    for (const std::string& column : columns) {
+      names += (names.empty() ? "" : ", ") + column;
+      marks += marks.empty() ? "?" : ", ?";
+    }
+    const std::string sql = "INSERT INTO " + std::string(table) + " (" + names +
+                            ") VALUES (" + marks + ")";
+    for (const std::vector<Value>& row : rows) db.exec(sql, row);
+    rows.clear();
+  }
+  // A lookup is a call into the library: each is checked as it comes.
+  bool checks_references_late() const override { return false; }
 
   // The text goes to the FTS5 tables, not the row.
   std::string_view search_value() const override { return {}; }
