@@ -133,6 +133,12 @@ TEST_CASE(
           CHECK(state == on_sqlite);
         }
 
+        // The Document writes the source first (kept, on a server that
+        // loads in bulk): each claim's search text holds its title.
+        parley::Query report;
+        report.text = "report";
+        CHECK(found(in_memory->db(), report) == events);
+
         CHECK(streamed.totals().events == events + 1);
         CHECK(streamed.totals().claims == events);
         // The waiting search text names the place written after the events.

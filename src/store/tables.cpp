@@ -167,6 +167,7 @@ std::string title_in(const std::string& doc) {
 std::string WriteContext::source_title(const std::string& id) {
   auto it = titles_.find(id);
   if (it == titles_.end()) {
+    flush_if_waiting("source", id);
     const Value params[] = {id};
     const std::optional<std::string> doc = first_text(
         this->db, "SELECT doc FROM source WHERE id = ? AND recorded_to IS NULL",
@@ -283,17 +284,6 @@ std::int64_t Table<Process>::insert(WriteContext& db, const Process& process,
       row);
 }
 
-std::int64_t Table<Source>::insert(WriteContext& db, const Source& source,
-                                   const std::string& doc,
-                                   std::int64_t recorded) {
-  const Value row[] = {source.id.value, recorded, doc};
-  db.remember_title(source.id.value, doc);  // a new version may retitle it
-  return insert_version(db.db,
-                        "INSERT INTO source (id, recorded_from, doc) "
-                        "VALUES (?, ?, ?) RETURNING version",
-                        row);
-}
-
 namespace {
 
 // The columns of an event version's row, in the order of event_insert.
@@ -353,25 +343,22 @@ std::string version_insert(std::string_view table,
 }
 
 // Inserts the version `row` of `table` (its columns, then the search text
-// when the dialect keeps it in the row), or keeps it to be sent in bulk
-// when the Writer loads in bulk and `keep`: its version.
-std::int64_t insert_or_keep(WriteContext& db, TextOf table,
+// when the table has one and the dialect keeps it in the row), or keeps it
+// to be sent in bulk when the Writer loads in bulk and `keep`: its version.
+std::int64_t insert_or_keep(WriteContext& db, const VersionTable& table,
                             std::vector<Value>& row, bool keep) {
-  std::optional<std::int64_t> kept;
   if (db.bulk_versions && keep) {
-    kept = db.dialect.keep_version(db.db, db.pending_rows, table, row);
-  } else if (table == TextOf::event) {
-    // Versions keep the order of writes: the next kept one comes after.
-    db.pending_rows.events.free.clear();
+    if (const auto kept =
+            db.dialect.keep_version(db.db, db.pending_rows, table, row)) {
+      return *kept;
+    }
   }
-  if (kept) return *kept;
-  const bool event = table == TextOf::event;
+  // Versions keep the order of writes: the next kept one comes after.
+  db.pending_rows.kept(table.name).free.clear();
   return insert_version(
       db.db,
-      version_insert(event ? "event" : "claim",
-                     event ? std::span<const std::string_view>(event_columns)
-                           : std::span<const std::string_view>(claim_columns),
-                     db.dialect.search_value()),
+      version_insert(table.name, table.columns,
+                     table.searched ? db.dialect.search_value() : ""),
       row);
 }
 
@@ -386,6 +373,14 @@ bool text_in_row(const WriteContext& db, std::vector<Value>& row,
 
 }  // namespace
 
+std::int64_t Table<Source>::insert(WriteContext& db, const Source& source,
+                                   const std::string& doc,
+                                   std::int64_t recorded) {
+  std::vector<Value> row = {source.id.value, recorded, doc};
+  db.remember_title(source.id.value, doc);  // a new version may retitle it
+  return insert_or_keep(db, source_versions, row, true);
+}
+
 std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
                                   const std::string& doc,
                                   std::int64_t recorded) {
@@ -395,7 +390,7 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
   const bool in_row = text_in_row(db, row, body);
   // An event with a rule is never kept: the Writer reads event_rule.
   const std::int64_t version =
-      insert_or_keep(db, TextOf::event, row, !has_rules(event));
+      insert_or_keep(db, event_versions, row, !has_rules(event));
   const EventVersion inserted{version, event.id.value, lo};
   std::vector<std::pair<std::string, std::string>> actors;
   for (const Participant& p : event.participants) {
@@ -445,7 +440,7 @@ std::int64_t Table<Claim>::insert(WriteContext& db, const Claim& claim,
     body = searchable(claim.quote + "\n" + title);
   }
   const bool in_row = text_in_row(db, row, body);
-  const std::int64_t version = insert_or_keep(db, TextOf::claim, row, true);
+  const std::int64_t version = insert_or_keep(db, claim_versions, row, true);
   if (body && !in_row) {
     db.dialect.index_claim_text(db.db, version, claim.event.value, *body);
   }

@@ -56,24 +56,20 @@ class WriteContext {
   // Event versions wait in the temporary table parley_pending_search (see
   // index_deferred_search).
   bool deferred_search = false;
-  // Event and claim versions (when bulk_versions) and event_actor and
-  // event_topic rows not sent yet (WriteDialect).
+  // Event, claim and source versions (when bulk_versions) and event_actor
+  // and event_topic rows not sent yet (WriteDialect).
   PendingRows pending_rows;
-  // Whether event and claim versions may wait in pending_rows: only for a
-  // Writer whose caller reads those tables through it alone (Writer::
-  // load_in_bulk), as every read of the Writer's that they could change
-  // sends them first (flush, flush_event, flush_claim).
+  // Whether versions may wait in pending_rows: only for a Writer whose
+  // caller reads those tables through it alone (Writer::load_in_bulk), as
+  // every read of the Writer's that they could change sends them first
+  // (flush, flush_if_waiting).
   bool bulk_versions = false;
 
   // Sends the rows waiting in pending_rows.
   void flush() { dialect.flush_rows(db, pending_rows); }
-  // flush() when event `id` has a version waiting.
-  void flush_event(const std::string& id) {
-    if (pending_rows.events.ids.count(id)) flush();
-  }
-  // flush() when claim `id` has a version waiting.
-  void flush_claim(const std::string& id) {
-    if (pending_rows.claims.ids.count(id)) flush();
+  // flush() when entity `id` of `table` has a version waiting.
+  void flush_if_waiting(std::string_view table, const std::string& id) {
+    if (pending_rows.waits(table, id)) flush();
   }
 
  private:

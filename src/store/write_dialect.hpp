@@ -91,11 +91,30 @@ inline constexpr std::array<std::string_view, 22> event_columns = {
 // (tables.cpp: Table<Claim>::insert), in order.
 inline constexpr std::array<std::string_view, 7> claim_columns = {
     "id", "recorded_from", "event", "source", "claimant", "stance", "doc"};
+inline constexpr std::array<std::string_view, 3> source_columns = {
+    "id", "recorded_from", "doc"};
+
+// A table whose versions may wait to be sent in bulk: its name, the columns
+// of a row as the writer makes it, whether the row's search text follows
+// them (when the dialect keeps it in the row: search_value()), and the
+// sequence its versions come from.
+struct VersionTable {
+  std::string_view name;
+  std::span<const std::string_view> columns;
+  bool searched;
+  std::string_view sequence;
+};
+inline constexpr VersionTable event_versions{"event", event_columns, true,
+                                             "event_version"};
+inline constexpr VersionTable claim_versions{"claim", claim_columns, true,
+                                             "claim_version"};
+inline constexpr VersionTable source_versions{"source", source_columns, false,
+                                              "source_version"};
 
 // Versions of one table kept to be sent in bulk (WriteDialect::keep_version).
 struct KeptVersions {
-  // Each row: the table's columns (event_columns, claim_columns), the
-  // search text, the version.
+  // Each row: the table's columns, the search text when it has one, the
+  // version.
   std::vector<std::vector<Value>> rows;
   // The ids of the entities with a row in `rows`.
   std::unordered_set<std::string> ids;
@@ -108,6 +127,17 @@ struct KeptVersions {
 // (PostgreSQL: COPY) keeps them here until flush_rows; SQLite inserts them
 // at once and leaves this empty.
 struct PendingRows {
+  // The kept versions of `table` (a VersionTable's name).
+  KeptVersions& kept(std::string_view table) {
+    return table == "event" ? events : table == "claim" ? claims : sources;
+  }
+  // Whether entity `id` of `table` has a version waiting.
+  bool waits(std::string_view table, const std::string& id) {
+    if (table != "event" && table != "claim" && table != "source") return false;
+    return kept(table).ids.count(id) != 0;
+  }
+
+  KeptVersions sources;
   KeptVersions events;
   KeptVersions claims;
   // (event, lo, version, actor, role) and (event, lo, version, topic).
@@ -132,13 +162,12 @@ class WriteDialect {
       Backend& db, PendingRows& pending, const EventVersion& event,
       const std::vector<std::pair<std::string, std::string>>& actors,
       const std::vector<std::string>& topics) const = 0;
-  // Keeps the version `row` of `table` (its event_columns or claim_columns,
-  // then the search text) in `pending` and returns the version it will
-  // have, when the server loads versions in bulk; nullopt otherwise (the
-  // caller inserts it). Errors as Backend's, also those of rows kept
-  // earlier.
+  // Keeps the version `row` of `table` (its columns, then the search text
+  // when it has one) in `pending` and returns the version it will have,
+  // when the server loads versions in bulk; nullopt otherwise (the caller
+  // inserts it). Errors as Backend's, also those of rows kept earlier.
   virtual std::optional<std::int64_t> keep_version(
-      Backend& db, PendingRows& pending, TextOf table,
+      Backend& db, PendingRows& pending, const VersionTable& table,
       std::vector<Value>& row) const = 0;
   // Sends the rows kept in `pending`, the versions first; a Writer calls it
   // before it reads what they change (WriteContext::flush).

@@ -81,8 +81,11 @@ std::string Writer::current_columns() {
 
 template <class T, class K>
 std::optional<Writer::Current> Writer::current(const K& key) {
-  if constexpr (std::is_same_v<T, Event>) context_.flush();
-  if constexpr (std::is_same_v<T, Claim>) context_.flush_claim(key.value);
+  if constexpr (std::is_same_v<T, Event>) {
+    context_.flush();
+  } else if constexpr (!std::is_same_v<T, Link>) {
+    context_.flush_if_waiting(Table<T>::name, key.value);
+  }
   std::vector<Value> params;
   Table<T>::key_params(key, params);
   const auto rows =
@@ -97,8 +100,9 @@ std::optional<Writer::Current> Writer::current(const K& key) {
 template <class T>
 Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
                            const std::string& doc) {
-  if constexpr (std::is_same_v<T, Event>) context_.flush_event(key.value);
-  if constexpr (std::is_same_v<T, Claim>) context_.flush_claim(key.value);
+  if constexpr (!std::is_same_v<T, Link>) {
+    context_.flush_if_waiting(Table<T>::name, key.value);
+  }
   std::vector<Value> params;
   Table<T>::key_params(key, params);
   params.emplace_back(to_stored(at));
@@ -156,7 +160,7 @@ void Writer::resolve_references(const T& owner) {
     if (known_.count(key)) continue;
     bool found = false;
     if (!late) {
-      if (std::string_view(ref.table) == "event") context_.flush_event(ref.id);
+      context_.flush_if_waiting(ref.table, ref.id);
       const Value id[] = {ref.id};
       found = context_.db
                   .run(std::string("SELECT 1 FROM ") + ref.table +

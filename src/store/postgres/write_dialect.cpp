@@ -79,27 +79,6 @@ class AnalyzeAfter final : public ImportSession {
 // run once for this many rows.
 constexpr std::size_t flush_versions = 4096;
 
-// How a table's kept versions are sent: its name, its version sequence,
-// its columns as the writer makes them, the temporary table they are
-// copied into.
-struct VersionTable {
-  std::string_view name;
-  std::string_view sequence;
-  std::span<const std::string_view> columns;
-  std::string_view stage;
-};
-constexpr VersionTable event_versions{"event", "event_version", event_columns,
-                                      "parley_event_stage"};
-constexpr VersionTable claim_versions{"claim", "claim_version", claim_columns,
-                                      "parley_claim_stage"};
-
-const VersionTable& version_table(TextOf table) {
-  return table == TextOf::event ? event_versions : claim_versions;
-}
-KeptVersions& kept_of(PendingRows& pending, TextOf table) {
-  return table == TextOf::event ? pending.events : pending.claims;
-}
-
 // The next version of `table`'s sequence for a kept row: taken in blocks
 // (a version left unused is a gap, as after a rollback).
 std::int64_t take_version(Backend& db, const VersionTable& table,
@@ -118,23 +97,26 @@ std::int64_t take_version(Backend& db, const VersionTable& table,
 }
 
 // COPYs the kept versions of `table` (each row: its columns, the search
-// text, the version) into a temporary table shaped as it, and moves them
-// to it in one INSERT, the search text made a tsvector on the way.
+// text when it has one, the version) into a temporary table shaped as it,
+// and moves them to it in one INSERT, the search text made a tsvector on
+// the way.
 void send_versions(PostgresBackend& db, const VersionTable& table,
                    KeptVersions& kept) {
   std::vector<std::string> columns(table.columns.begin(), table.columns.end());
   std::string list = "version";
   for (const std::string& column : columns) list += ", " + column;
-  columns.emplace_back("body");
+  if (table.searched) columns.emplace_back("body");
   columns.emplace_back("version");
-  const std::string name(table.name), stage(table.stage);
+  const std::string name(table.name), stage = "parley_" + name + "_stage";
   through_staging(db,
                   "CREATE TEMP TABLE IF NOT EXISTS " + stage + " (LIKE " +
-                      name + ", body text)",
+                      name + (table.searched ? ", body text)" : ")"),
                   stage, columns, kept.rows,
-                  "INSERT INTO " + name + " (" + list + ", search) SELECT " +
-                      list + ", to_tsvector('parley', body) FROM " + stage +
-                      " ORDER BY version");
+                  "INSERT INTO " + name + " (" + list +
+                      (table.searched ? ", search) SELECT " + list +
+                                            ", to_tsvector('parley', body)"
+                                      : ") SELECT " + list) +
+                      " FROM " + stage + " ORDER BY version");
   kept.ids.clear();
 }
 
@@ -189,10 +171,10 @@ class PostgresWriteDialect final : public WriteDialect {
 
   // Kept, and sent by COPY with the others of the batch.
   std::optional<std::int64_t> keep_version(
-      Backend& db, PendingRows& pending, TextOf table,
+      Backend& db, PendingRows& pending, const VersionTable& table,
       std::vector<Value>& row) const override {
-    KeptVersions& kept = kept_of(pending, table);
-    const std::int64_t version = take_version(db, version_table(table), kept);
+    KeptVersions& kept = pending.kept(table.name);
+    const std::int64_t version = take_version(db, table, kept);
     kept.ids.insert(std::get<std::string>(row.front()));
     row.emplace_back(version);
     kept.rows.push_back(std::move(row));
@@ -206,7 +188,9 @@ class PostgresWriteDialect final : public WriteDialect {
                                                 "actor", "role"};
     static const std::string topic_columns[] = {"event", "lo", "version",
                                                 "topic"};
-    pending.sent += pending.events.rows.size() + pending.claims.rows.size();
+    pending.sent += pending.sources.rows.size() + pending.events.rows.size() +
+                    pending.claims.rows.size();
+    send_versions(postgres(db), source_versions, pending.sources);
     send_versions(postgres(db), event_versions, pending.events);
     send_versions(postgres(db), claim_versions, pending.claims);
     analyse_while_growing(db, pending);

@@ -80,7 +80,8 @@ class SqliteWriteDialect final : public WriteDialect {
   }
 
   // Inserted at once: nothing waits.
-  std::optional<std::int64_t> keep_version(Backend&, PendingRows&, TextOf,
+  std::optional<std::int64_t> keep_version(Backend&, PendingRows&,
+                                           const VersionTable&,
                                            std::vector<Value>&) const override {
     return std::nullopt;
   }
