@@ -3,7 +3,7 @@
 # server: init, import the Astana scenario, then timeline, count, report,
 # export, stats, flagged and migrate answer as they do on a SQLite file
 # loaded alike (every output compared), and as the scenario says (Iran's
-# two events, 25 events). A password in the string is never printed, and
+# two events, 25 events); so does a UCDP file imported with --from. A password in the string is never printed, and
 # a server that cannot be reached is exit code 74 (I/O), naming the
 # server. The server part skips (exit 0) without PostgreSQL binaries
 # unless PARLEY_REQUIRE_POSTGRES is set.
@@ -96,6 +96,19 @@ same export export DB
 same history export DB --history
 same flagged flagged DB
 same kinds stats DB
+
+# A dataset file goes into both alike (the small UCDP file of
+# ../shared/data, when it is there): the same counts line, then the same
+# answers and history.
+ucdp="$source/../shared/data/ucdp-ged-syria-2017-02-15--2017-03-05.csv"
+if [[ -f $ucdp ]]; then
+  same ucdp import DB --from ucdp "$ucdp" --release 19.1 --recorded 2019-06-01
+  grep -q "^read 377, imported 377, .* rejected 0" ucdp.out ||
+    fail "ucdp: $(cat ucdp.out)"
+  same ucdp_month count DB --by month --format csv
+  same ucdp_flagged flagged DB
+  same ucdp_history export DB --history
+fi
 
 # migrate names the database without its password.
 run migrate migrate "$uri" || fail "migrate: $(cat migrate.err)"
