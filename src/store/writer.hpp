@@ -3,7 +3,8 @@
 // parley::Database, from a single add() to a whole imported document.
 // Memory does not grow with the batch: a reference is resolved when it is
 // written if it can be, and otherwise kept in a temporary table
-// (parley_pending_ref) until finish().
+// (parley_pending_ref) until finish(); a Writer that loads in bulk on a
+// server keeps every reference it has not seen there (resolve_references).
 #ifndef PARLEY_SRC_STORE_WRITER_HPP
 #define PARLEY_SRC_STORE_WRITER_HPP
 
