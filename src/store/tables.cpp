@@ -320,7 +320,7 @@ std::vector<Value> event_row(const Event& event, const std::string& doc,
   return row;
 }
 
-// The INSERT of a version of `table` ("event" or "claim"): its `columns`,
+// The INSERT of a version of `table` (event, claim, source): its `columns`,
 // then the search text as `search_value` when it is not empty. The flags
 // are written `? <> 0`: an integer on SQLite, a boolean on PostgreSQL.
 std::string version_insert(std::string_view table,
