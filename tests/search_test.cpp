@@ -3,14 +3,17 @@
 // places and the headlines of cited sources in the index, and migration 007
 // answering as a fresh database does.
 #include <algorithm>
+#include <sstream>
 #include <string>
 #include <vector>
 
 #include <SQLiteCpp/Database.h>
 #include <SQLiteCpp/Statement.h>
 #include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
 
 #include "parley/database.hpp"
+#include "parley/error.hpp"
 #include "parley/normalize.hpp"
 #include "parley/query.hpp"
 
@@ -226,6 +229,34 @@ TEST_CASE(
     CHECK(found(db, "fight") == Ids{"event:cited"});  // porter
     CHECK(found(db, "reported") == Ids{"event:cited", "event:in-city"});
   });
+}
+
+TEST_CASE(
+    "postgres backend: a claim read before the source it cites is indexed "
+    "with its headline") {
+  parley::test::on_each_backend(
+      [&](parley::Database& db, const std::string& backend) {
+        add_aleppo(db);
+        // An export's keys are sorted: its claims come before its sources, and
+        // a streamed import writes them in that order.
+        const std::string exported = db.export_json().dump();
+        REQUIRE(exported.find("\"claims\"") < exported.find("\"sources\""));
+        const auto streamed = parley::test::TestDatabase::open(backend);
+        REQUIRE(streamed);
+        std::istringstream in{exported};
+        streamed->db().import_json(in);
+        CHECK(found(streamed->db(), "citadel") == Ids{"event:cited"});
+        CHECK(found(streamed->db(), "fight") == Ids{"event:cited"});
+        // A source never written is an unknown reference: nothing is written.
+        nlohmann::json orphan = nlohmann::json::parse(exported);
+        orphan["sources"] = nlohmann::json::array();
+        orphan["claims"][0]["id"] = "claim:2";
+    orphan["claims"][0]["source"] = "source:missing";
+        std::istringstream again{orphan.dump()};
+        const std::string before = parley::test::stored_state(streamed->db());
+        CHECK_THROWS_AS(streamed->db().import_json(again), parley::Error);
+        CHECK(parley::test::stored_state(streamed->db()) == before);
+      });
 }
 
 TEST_CASE(

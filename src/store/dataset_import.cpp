@@ -17,6 +17,7 @@
 #include "store/impl.hpp"
 #include "store/import.hpp"
 #include "store/past_versions.hpp"
+#include "store/release_label.hpp"
 #include "store/writer.hpp"
 
 namespace parley {
@@ -51,7 +52,8 @@ class DatasetImport {
   void write_row(RowEntities& row, const std::string& at);
   // A row of a release older than the stored one: written into history.
   void write_past_row(const RowEntities& row, const std::string& at);
-  // The latest record time of a current event of the dataset, if any.
+  // The latest record time of a current event of the dataset, if any;
+  // tells past_ the release label of the events recorded then.
   std::optional<RecordTime> newest_release();
   // Whether this import is a release recorded before the stored one. The
   // import's record time decides, not a row's own (GDELT's DATEADDED): a
@@ -129,13 +131,14 @@ DatasetImport::DatasetImport(Database& database, Dataset dataset,
 
 std::optional<RecordTime> DatasetImport::newest_release() {
   const Value params[] = {std::string(to_string(dataset_))};
-  const std::optional<std::int64_t> newest = first_int64(
-      db_,
-      "SELECT max(e.recorded_from) FROM event_external x JOIN event e "
-      "ON e.version = x.version WHERE x.dataset = ?",
+  const auto rows = db_.run(
+      "SELECT e.recorded_from, x.dataset_release FROM event_external x "
+      "JOIN event e ON e.version = x.version WHERE x.dataset = ? "
+      "ORDER BY e.recorded_from DESC LIMIT 1",
       params);
-  if (!newest) return std::nullopt;
-  return from_stored(*newest);
+  if (!rows->next()) return std::nullopt;
+  past_.label_returns(std::string(rows->text(1)));
+  return from_stored(rows->int64(0));
 }
 
 void DatasetImport::read_file(const std::filesystem::path& path) {
@@ -238,12 +241,8 @@ void DatasetImport::write_row(RowEntities& row, const std::string& at) {
   now_ = row.recorded.value_or(at_);
   if (older_release()) return write_past_row(row, at);
   const std::optional<Event> stored = current_event(row.event.id);
-  if (stored && stored->external && row.event.external) {
-    // An unchanged row keeps the release it was read from.
-    Event same = row.event;
-    same.external->release = stored->external->release;
-    if (same == *stored) row.event = std::move(same);
-  }
+  // An unchanged row keeps the release it was read from.
+  if (stored && says_the_same(*stored, row.event)) row.event = *stored;
   const std::int64_t before = writer_.changes();
   for (const Actor& actor : row.actors) write_actor(actor, at);
   for (const Place& place : row.places) write_shared(place, at);

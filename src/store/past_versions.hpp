@@ -7,21 +7,31 @@
 // `until` (the next recorded change), keeps that shape:
 //   - the version that held at t (if any) now ends at t;
 //   - the new version holds [t, until);
-//   - when the version that starts at `until` has the same document, it
-//     is extended back to t instead (one version, not two equal ones);
+//   - when the version that starts at `until` says the same
+//     (release_label.hpp), it is extended back to t instead (one version,
+//     not two equal ones), with the label of the release written;
 //   - a current version that held at t is split: its document comes back
-//     as the current version at `until`.
+//     as the current version at `until`, labelled as the release recorded
+//     then (label_returns).
+// A version that says what the value says (the release aside) is left as
+// it is.
 // Each step uses the ordinary insert and close of a version, so the index
 // and count tables kept by triggers (schema/004, 006) stay exact. A version
 // moved out of the way of the current slot is inserted anew and its old row
-// deleted: its version number changes, nothing else.
+// deleted: its version number changes, nothing else. Where the backend
+// never changes a stored version's record times
+// (WriteDialect::moves_record_times), a version that must end or start
+// earlier is inserted anew the same way.
 //
 // Not thread-safe; runs inside the caller's transaction.
 #ifndef PARLEY_SRC_STORE_PAST_VERSIONS_HPP
 #define PARLEY_SRC_STORE_PAST_VERSIONS_HPP
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
+#include <vector>
 
 #include "parley/document.hpp"
 
@@ -53,7 +63,15 @@ class PastVersions {
   template <class T>
   std::optional<RecordTime> latest(const typename Table<T>::Key& key);
 
-  // Indexes the search text deferred by the inserts; call before commit.
+  // The release whose rows were recorded at the `until` of every write (the
+  // newest stored release): the label of a split version coming back then.
+  void label_returns(std::string release) {
+    returning_release_ = std::move(release);
+  }
+
+  // Sends the rows waiting (an event's actor and topic rows go in batches
+  // where the server takes them so) and indexes the search text deferred
+  // by the inserts; call before commit.
   void finish();
 
  private:
@@ -61,23 +79,36 @@ class PastVersions {
     std::int64_t version;
     std::int64_t from;
     std::optional<std::int64_t> to;
+    std::int64_t partition;  // its partition_column, 0 if none
     std::string doc;
   };
   template <class T>
   std::vector<Version> versions(const typename Table<T>::Key& key);
-  void set_bound(const char* table, const char* column, std::int64_t version,
-                 std::int64_t value);
-  // Throws unsupported (at `where`) where the backend cannot move a stored
-  // version's record times (WriteDialect::writes_past_versions).
   template <class T>
-  void check_can_move(const T& value, RecordTime at,
-                      const std::string& where) const;
+  std::optional<Version> current(const typename Table<T>::Key& key);
+  // Sets recorded_to of the current version of `key`.
+  template <class T>
+  void close(const typename Table<T>::Key& key, std::int64_t to);
+  // Sets `column` of the stored version `v` of `key` in place.
+  template <class T>
+  void set_bound(const typename Table<T>::Key& key, const Version& v,
+                 const char* column, std::int64_t value);
+  // Gives the stored version `v` of `key` the record times [from, to) and
+  // the document `doc` (v.doc, or another release's label); `to` is
+  // nullopt only for the current version.
+  template <class T>
+  void move(const typename Table<T>::Key& key, const Version& v,
+            const std::string& doc, std::int64_t from,
+            std::optional<std::int64_t> to);
+  template <class T>
+  void remove(const typename Table<T>::Key& key, const Version& v);
   // Inserts [from, to) while `current` (if any) keeps the current slot.
   template <class T>
   void insert_closed(const T& value, const std::string& doc, std::int64_t from,
                      std::int64_t to, const std::optional<Version>& current);
 
   WriteContext context_;
+  std::string returning_release_;
 };
 
 }  // namespace parley::detail

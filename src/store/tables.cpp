@@ -1,6 +1,10 @@
 #include "store/tables.hpp"
 
 #include <limits>
+#include <optional>
+#include <string>
+#include <tuple>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -164,7 +168,7 @@ std::string title_in(const std::string& doc) {
 
 }  // namespace
 
-std::string WriteContext::source_title(const std::string& id) {
+const std::string* WriteContext::source_title(const std::string& id) {
   auto it = titles_.find(id);
   if (it == titles_.end()) {
     flush_if_waiting("source", id);
@@ -172,10 +176,14 @@ std::string WriteContext::source_title(const std::string& id) {
     const std::optional<std::string> doc = first_text(
         this->db, "SELECT doc FROM source WHERE id = ? AND recorded_to IS NULL",
         params);
-    remember_title(id, doc ? *doc : "{}");
+    if (doc) {
+      remember_title(id, *doc);
+    } else {
+      titles_.insert_or_assign(id, std::nullopt);
+    }
     it = titles_.find(id);
   }
-  return it->second;
+  return it->second ? &*it->second : nullptr;
 }
 
 void WriteContext::remember_title(const std::string& id,
@@ -208,9 +216,62 @@ std::vector<EventText> deferred_texts(WriteContext& db, std::int64_t after,
   return texts;
 }
 
+// A claim's search text: its quote and the title of the source it cites.
+std::optional<std::string> claim_text(const Claim& claim,
+                                      const std::string& title) {
+  if (claim.quote.empty() && title.empty()) return std::nullopt;
+  return searchable(claim.quote + "\n" + title);
+}
+
+// Claim version `version` of `event` is indexed by index_deferred_search.
+void defer_claim_text(WriteContext& db, std::int64_t version,
+                      const std::string& event) {
+  if (!db.deferred_claim_search) {
+    db.db.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS parley_pending_claim_search "
+        "(version BIGINT PRIMARY KEY, event TEXT NOT NULL)");
+    db.deferred_claim_search = true;
+  }
+  const Value later[] = {version, event};
+  db.db.exec(
+      "INSERT INTO parley_pending_claim_search (version, event) VALUES (?, ?)",
+      later);
+}
+
+// The waiting claim versions, `chunk` at a time: their sources are written
+// now (one still missing is an unknown reference, reported before this:
+// the claim gets its quote alone).
+void index_deferred_claim_texts(WriteContext& db) {
+  constexpr std::int64_t chunk = 8192;
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  for (std::size_t n = chunk; n == chunk;) {
+    std::vector<std::tuple<std::int64_t, std::string, Claim>> claims;
+    const Value params[] = {after, chunk};
+    const auto rows = db.db.run(
+        "SELECT p.version, p.event, c.doc FROM parley_pending_claim_search p "
+        "JOIN claim c ON c.event = p.event AND c.version = p.version "
+        "WHERE p.version > ? ORDER BY p.version LIMIT ?",
+        params);
+    while (rows->next()) {
+      claims.emplace_back(rows->int64(0), std::string(rows->text(1)),
+                          nlohmann::json::parse(rows->text(2)).get<Claim>());
+    }
+    for (const auto& [version, event, claim] : claims) {
+      const std::string* title = db.source_title(claim.source.value);
+      const auto body = claim_text(claim, title ? *title : "");
+      if (body) db.dialect.index_claim_text(db.db, version, event, *body);
+      after = version;
+    }
+    n = claims.size();
+  }
+  db.db.exec("DELETE FROM parley_pending_claim_search");
+  db.deferred_claim_search = false;
+}
+
 }  // namespace
 
 void index_deferred_search(WriteContext& db) {
+  if (db.deferred_claim_search) index_deferred_claim_texts(db);
   if (!db.deferred_search) return;
   // In chunks, so that memory does not grow with the batch.
   constexpr std::int64_t chunk = 8192;
@@ -433,15 +494,15 @@ std::int64_t Table<Claim>::insert(WriteContext& db, const Claim& claim,
                             doc};
   // The quote and the headline of the source it cites, as they are now: a
   // later change of the source reaches the index with the claim's next
-  // version.
-  const std::string title = db.source_title(claim.source.value);
-  std::optional<std::string> body;
-  if (!claim.quote.empty() || !title.empty()) {
-    body = searchable(claim.quote + "\n" + title);
-  }
+  // version. A source written later in the batch: indexed at its end.
+  const std::string* title = db.source_title(claim.source.value);
+  const std::optional<std::string> body =
+      title ? claim_text(claim, *title) : std::nullopt;
   const bool in_row = text_in_row(db, row, body);
   const std::int64_t version = insert_or_keep(db, claim_versions, row, true);
-  if (body && !in_row) {
+  if (!title) {
+    defer_claim_text(db, version, claim.event.value);
+  } else if (body && !in_row) {
     db.dialect.index_claim_text(db.db, version, claim.event.value, *body);
   }
   return version;

@@ -37,10 +37,11 @@ class WriteContext {
   // while complete; null while one of them is missing (not cached: a place
   // written later completes it).
   const std::string* chain_names_of(const std::string& id);
-  // The title of the current source `id`, "" when it has none or does not
-  // exist (yet). Cached from the source's last version written or read (a
-  // claim cites a current source, so a removed one needs no forgetting).
-  std::string source_title(const std::string& id);
+  // The title of the current source `id` ("" when it has none); null when
+  // there is no such source (yet: a document may write it further on).
+  // Cached from the source's last version written or read (a claim cites a
+  // current source, so a removed one needs no forgetting).
+  const std::string* source_title(const std::string& id);
   // Forgets the names of actor or place `id` (`table`): it has a new
   // version, or none.
   void forget_names(const char* table, const std::string& id) {
@@ -53,9 +54,10 @@ class WriteContext {
 
   Backend& db;
   const WriteDialect& dialect;
-  // Event versions wait in the temporary table parley_pending_search (see
-  // index_deferred_search).
+  // Event versions wait in the temporary table parley_pending_search, claim
+  // versions in parley_pending_claim_search (see index_deferred_search).
   bool deferred_search = false;
+  bool deferred_claim_search = false;
   // Event, claim and source versions (when bulk_versions) and event_actor
   // and event_topic rows not sent yet (WriteDialect).
   PendingRows pending_rows;
@@ -74,7 +76,7 @@ class WriteContext {
 
  private:
   std::unordered_map<std::string, std::optional<std::string>> names_;
-  std::unordered_map<std::string, std::string> titles_;
+  std::unordered_map<std::string, std::optional<std::string>> titles_;
 };
 
 // The first column of the first row of `sql`: empty when there is no row
@@ -85,7 +87,9 @@ std::optional<std::string> first_text(Backend& db, std::string_view sql,
                                       std::span<const Value> params = {});
 
 // Indexes the search text of the event versions whose text waited for an
-// actor or place written later in the batch (temp.parley_pending_search).
+// actor or place written later in the batch (temp.parley_pending_search),
+// and of the claim versions whose text waited for the source they cite
+// (temp.parley_pending_claim_search).
 void index_deferred_search(WriteContext& db);
 
 template <class T>
@@ -149,6 +153,22 @@ template <class T>
 inline constexpr const char* partition_column = nullptr;
 template <>
 inline constexpr const char* partition_column<Event> = "lo";
+
+// "<key> AND version = ?", and " AND <partition_column> = ?" where T has
+// one: one version row of T's table, found in one partition. Appends the
+// parameters to `params`.
+template <class T>
+std::string version_row(const typename Table<T>::Key& key, std::int64_t version,
+                        std::int64_t partition, std::vector<Value>& params) {
+  Table<T>::key_params(key, params);
+  params.emplace_back(version);
+  std::string sql = std::string(Table<T>::key_sql) + " AND version = ?";
+  if (const char* column = partition_column<T>) {
+    sql += std::string(" AND ") + column + " = ?";
+    params.emplace_back(partition);
+  }
+  return sql;
+}
 
 }  // namespace parley::detail
 

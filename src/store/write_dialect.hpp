@@ -199,10 +199,17 @@ class WriteDialect {
   virtual void index_claim_text(Backend& db, std::int64_t version,
                                 std::string_view event,
                                 const std::string& body) const = 0;
-  // Before the version row `version` of `table` ("event" or "claim") is
-  // deleted: drops its search text where it is kept apart from the row.
-  virtual void drop_text(Backend& db, TextOf table,
-                         std::int64_t version) const = 0;
+  // Before version `version` of entity `id` in `table` (actor, place,
+  // process, source, event or claim; `partition`: its partition_column, 0
+  // if none) is deleted: deletes what is kept of it in other tables that
+  // the schema does not delete with it. SQLite: an event's or claim's
+  // search text (the rest goes by ON DELETE CASCADE). PostgreSQL: an
+  // actor's ties, an event's actor and topic rows. The version is closed:
+  // the current-only tables (heads, counts, external ids, flags, rules)
+  // hold nothing of it.
+  virtual void drop_version_rows(Backend& db, std::string_view table,
+                                 std::string_view id, std::int64_t version,
+                                 std::int64_t partition) const = 0;
 
   // "CREATE TEMP TABLE IF NOT EXISTS `name` (`columns`)" for a table whose
   // columns include a PRIMARY KEY, stored by that key where the server can.
@@ -219,12 +226,13 @@ class WriteDialect {
   // PostgreSQL's parley_schema). One read.
   virtual int schema_version(Backend& db) const = 0;
 
-  // Whether PastVersions (an older dataset release imported after a newer
-  // one) may move the record times of a stored version: end a closed
-  // version earlier, or start a version earlier. PostgreSQL's schema
-  // refuses to change a stored version (the parley_version_unchanged
-  // trigger): false there, and such a write is refused as unsupported.
-  virtual bool writes_past_versions() const = 0;
+  // Whether a stored version's record times may be changed in place, as
+  // PastVersions (an older dataset release imported after a newer one)
+  // needs: end a closed version earlier, or start a version earlier.
+  // PostgreSQL's schema refuses to change a stored version (the
+  // parley_version_unchanged trigger): there PastVersions inserts the
+  // version again with its new times and deletes the old row.
+  virtual bool moves_record_times() const = 0;
 };
 
 }  // namespace parley::detail

@@ -133,16 +133,12 @@ void Writer::close(const typename Table<T>::Key& key, const Current& current,
   }
   ++changes_;
   std::vector<Value> params{to_stored(at)};
-  Table<T>::key_params(key, params);
-  params.emplace_back(current.version);
-  std::string sql = std::string("UPDATE ") + Table<T>::name +
-                    " SET recorded_to = ? WHERE " + Table<T>::key_sql +
-                    " AND recorded_to IS NULL AND version = ?";
-  if (const char* partition = partition_column<T>) {
-    sql += std::string(" AND ") + partition + " = ?";
-    params.emplace_back(current.partition);
-  }
-  context_.db.exec(sql, params);
+  const std::string row =
+      version_row<T>(key, current.version, current.partition, params);
+  context_.db.exec(std::string("UPDATE ") + Table<T>::name +
+                       " SET recorded_to = ? WHERE " + row +
+                       " AND recorded_to IS NULL",
+                   params);
   // The search text of later events names current actors and places only.
   if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Place>) {
     context_.forget_names(Table<T>::name, key.value);

@@ -240,7 +240,21 @@ class PostgresWriteDialect final : public WriteDialect {
         params);
   }
   // The text is a column of the row: it goes with it.
-  void drop_text(Backend&, TextOf, std::int64_t) const override {}
+  void drop_version_rows(Backend& db, std::string_view table,
+                         std::string_view id, std::int64_t version,
+                         std::int64_t partition) const override {
+    if (table == "actor") {
+      const Value params[] = {version};
+      db.exec("DELETE FROM actor_tie WHERE version = ?", params);
+    } else if (table == "event") {
+      const Value params[] = {std::string(id), partition, version};
+      for (const char* rows : {"event_actor", "event_topic"}) {
+        db.exec(std::string("DELETE FROM ") + rows +
+                    " WHERE event = ? AND lo = ? AND version = ?",
+                params);
+      }
+    }
+  }
 
   std::string keyed_temp_table(std::string_view name,
                                std::string_view columns) const override {
@@ -257,7 +271,7 @@ class PostgresWriteDialect final : public WriteDialect {
     return postgres_schema_version(postgres(db));
   }
 
-  bool writes_past_versions() const override { return false; }
+  bool moves_record_times() const override { return false; }
 };
 
 }  // namespace

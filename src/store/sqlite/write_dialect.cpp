@@ -118,12 +118,14 @@ class SqliteWriteDialect final : public WriteDialect {
     index_text(db, "INSERT INTO claim_search (rowid, body) VALUES (?, ?)",
                version, body);
   }
-  void drop_text(Backend& db, TextOf table,
-                 std::int64_t version) const override {
+  void drop_version_rows(Backend& db, std::string_view table, std::string_view,
+                         std::int64_t version, std::int64_t) const override {
     const Value params[] = {version};
-    db.exec(table == TextOf::event ? "DELETE FROM event_search WHERE rowid = ?"
-                                   : "DELETE FROM claim_search WHERE rowid = ?",
-            params);
+    if (table == "event") {
+      db.exec("DELETE FROM event_search WHERE rowid = ?", params);
+    } else if (table == "claim") {
+      db.exec("DELETE FROM claim_search WHERE rowid = ?", params);
+    }
   }
 
   std::string keyed_temp_table(std::string_view name,
@@ -142,7 +144,7 @@ class SqliteWriteDialect final : public WriteDialect {
     return sqlite_connection(db).execAndGet("PRAGMA user_version").getInt();
   }
 
-  bool writes_past_versions() const override { return true; }
+  bool moves_record_times() const override { return true; }
 };
 
 }  // namespace
