@@ -103,18 +103,16 @@ std::optional<Tallies> from_months(Store store, const Query& q,
     where += " AND actor = ?";
     binds.push_back(q.actors.front().value);
   }
-  if (!q.places.empty()) {
-    where += " AND place IN (" +
-             detail::nested(dialect, "place", q, binds,
-                            dialect.list(detail::texts_of(q.places))) +
-             ")";
-  }
-  if (!q.processes.empty()) {
-    where += " AND process IN (" +
-             detail::nested(dialect, "process", q, binds,
-                            dialect.list(detail::texts_of(q.processes))) +
-             ")";
-  }
+  // The place or process and every one inside it: count_place and
+  // count_process are keyed by it.
+  const auto inside = [&](const char* table, const auto& ids) {
+    return " AND " +
+           dialect.in_rows(table,
+                           detail::nested(dialect, table, q, binds,
+                                          dialect.list(detail::texts_of(ids))));
+  };
+  if (!q.places.empty()) where += inside("place", q.places);
+  if (!q.processes.empty()) where += inside("process", q.processes);
   if (!q.kinds.empty()) {
     where += " AND " + dialect.in_list("kind");
     binds.push_back(dialect.list(detail::texts_of(detail::kinds_of(q))));

@@ -50,6 +50,14 @@ class Dialect {
   virtual std::string list_rows() const = 0;
   // "`column` is one of the list", with one `?` (a list).
   virtual std::string in_list(std::string_view column) const = 0;
+  // "`column` is one of the rows of `select`" (a SELECT of one column).
+  // PostgreSQL: `= ANY(ARRAY(select))`, the SELECT run once before the
+  // rest, so that a prepared (generic) plan, which cannot know how few rows
+  // it gives, still looks each one up in `column`'s index: IN (select) was
+  // planned as a hash join over the whole table (count_place at 100,000
+  // events: 31 ms, 5.8 ms so).
+  virtual std::string in_rows(std::string_view column,
+                              const std::string& select) const = 0;
 
   // Time windows over the current or as-of versions of `event e`.
   // Whether window_arms can read the window [lo, hi) (days since 1970); if

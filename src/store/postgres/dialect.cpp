@@ -82,6 +82,10 @@ class PostgresDialect final : public Dialect {
   std::string in_list(std::string_view column) const override {
     return std::string(column) + " = ANY(?::text[])";
   }
+  std::string in_rows(std::string_view column,
+                      const std::string& select) const override {
+    return std::string(column) + " = ANY(ARRAY(" + select + "))";
+  }
 
   // int8range(lo, hi) needs lo <= hi; an empty window is left to the
   // caller's own conditions (which match nothing).

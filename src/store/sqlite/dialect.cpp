@@ -38,6 +38,10 @@ class SqliteDialect final : public Dialect {
   std::string in_list(std::string_view column) const override {
     return std::string(column) + " IN (SELECT value FROM json_each(?))";
   }
+  std::string in_rows(std::string_view column,
+                      const std::string& select) const override {
+    return std::string(column) + " IN (" + select + ")";
+  }
 
   bool reads_window(std::int64_t lo, std::int64_t hi) const override {
     return lo > i32_min + long_event_days && hi < i32_max;
