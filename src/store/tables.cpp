@@ -415,7 +415,7 @@ std::int64_t insert_or_keep(WriteContext& db, const VersionTable& table,
     }
   }
   // Versions keep the order of writes: the next kept one comes after.
-  db.pending_rows.kept(table.name).free.clear();
+  db.pending_rows.kept(table.name)->free.clear();
   return insert_version(
       db.db,
       version_insert(table.name, table.columns,

@@ -127,14 +127,18 @@ struct KeptVersions {
 // (PostgreSQL: COPY) keeps them here until flush_rows; SQLite inserts them
 // at once and leaves this empty.
 struct PendingRows {
-  // The kept versions of `table` (a VersionTable's name).
-  KeptVersions& kept(std::string_view table) {
-    return table == "event" ? events : table == "claim" ? claims : sources;
+  // The kept versions of `table`; null for a table whose versions are
+  // never kept (only a VersionTable's are).
+  KeptVersions* kept(std::string_view table) {
+    return table == "event"    ? &events
+           : table == "claim"  ? &claims
+           : table == "source" ? &sources
+                               : nullptr;
   }
   // Whether entity `id` of `table` has a version waiting.
   bool waits(std::string_view table, const std::string& id) {
-    if (table != "event" && table != "claim" && table != "source") return false;
-    return kept(table).ids.count(id) != 0;
+    const KeptVersions* versions = kept(table);
+    return versions && versions->ids.count(id) != 0;
   }
 
   KeptVersions sources;

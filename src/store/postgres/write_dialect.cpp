@@ -173,7 +173,7 @@ class PostgresWriteDialect final : public WriteDialect {
   std::optional<std::int64_t> keep_version(
       Backend& db, PendingRows& pending, const VersionTable& table,
       std::vector<Value>& row) const override {
-    KeptVersions& kept = pending.kept(table.name);
+    KeptVersions& kept = *pending.kept(table.name);  // a VersionTable's
     const std::int64_t version = take_version(db, table, kept);
     kept.ids.insert(std::get<std::string>(row.front()));
     row.emplace_back(version);
