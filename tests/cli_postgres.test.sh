@@ -3,7 +3,8 @@
 # server: init, import the Astana scenario, then timeline, count, report,
 # export, stats, flagged and migrate answer as they do on a SQLite file
 # loaded alike (every output compared), and as the scenario says (Iran's
-# two events, 25 events); so does a UCDP file imported with --from. A password in the string is never printed, and
+# two events, 25 events); so does a UCDP file imported with --from, and
+# the same file again as an older release. A password in the string is never printed, and
 # a server that cannot be reached is exit code 74 (I/O), naming the
 # server. The server part skips (exit 0) without PostgreSQL binaries
 # unless PARLEY_REQUIRE_POSTGRES is set.
@@ -108,6 +109,21 @@ if [[ -f $ucdp ]]; then
   same ucdp_month count DB --by month --format csv
   same ucdp_flagged flagged DB
   same ucdp_history export DB --history
+  # The same file as an older release, recorded a year before: written
+  # into history alike (the server inserts each version it moves again).
+  # Every row's versions now start a year earlier, labelled 18.1: updated.
+  same ucdp_older import DB --from ucdp "$ucdp" --release 18.1 \
+    --recorded 2018-06-01
+  grep -q "^read 377, imported 0, updated 377, unchanged 0" ucdp_older.out ||
+    fail "ucdp_older: $(cat ucdp_older.out)"
+  same ucdp_older_as_of timeline DB --as-of 2018-12-01 --format csv
+  same ucdp_now timeline DB --format csv
+  same ucdp_before timeline DB --as-of 2018-01-01 --format csv
+  [[ $(grep -c "^event:ucdp-" ucdp_older_as_of.out) == 377 &&
+    $(grep -c "^event:ucdp-" ucdp_now.out) == 377 &&
+    $(grep -c "^event:ucdp-" ucdp_before.out) == 0 ]] ||
+    fail "ucdp_older: as of 2018-12-01, now and before: $(grep -c \
+      "^event:ucdp-" ucdp_older_as_of.out ucdp_now.out ucdp_before.out)"
 fi
 
 # migrate names the database without its password.

@@ -285,9 +285,10 @@ TEST_CASE(
     "history of record order") {
   parley::test::TempDir dir;
   // Row 1 changes in every release; row 2 changes in b and is back to a's
-  // in c; row 3 is dropped by c; row 4 is only in b; row 5 and the actors
-  // and places never change. (A row dropped by a release and back in a
-  // later one is not here: an older release closes nothing.)
+  // in c; row 3 is dropped by c; row 4 is only in b; row 5 (the last of
+  // each release) and the actors and places never change. (A row dropped by a
+  // release and back in a later one is not here: an older release closes
+  // nothing.)
   const std::map<std::string, std::vector<std::pair<int, int>>> rows_of = {
       {"a", {{1, 3}, {2, 3}, {3, 3}, {5, 3}}},
       {"b", {{1, 5}, {2, 7}, {3, 3}, {4, 1}, {5, 3}}},
@@ -299,6 +300,14 @@ TEST_CASE(
     for (const auto& [id, best] : rows) {
       csv.push_back(ucdp_row(id, "2017-02-1" + std::to_string(id), best));
     }
+    // Row 5 (the last) names the insurgents as a member of a coalition,
+    // without their UCDP id: each release's rows give one actor two
+    // documents, merged into one version (as an import in order does).
+    CsvRow& other = csv.back();
+    other["dyad_new_id"] = "11999";
+    other["dyad_name"] = "Government of Syria - Syrian insurgents, IS";
+    other["side_b_new_id"] = "999";
+    other["side_b"] = "Syrian insurgents, IS";
     parley::test::write_csv(dir.path() / (name + ".csv"), ucdp_columns, csv);
   }
   const auto import = [&](parley::Database& db, const std::string& name) {

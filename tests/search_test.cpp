@@ -251,7 +251,7 @@ TEST_CASE(
         nlohmann::json orphan = nlohmann::json::parse(exported);
         orphan["sources"] = nlohmann::json::array();
         orphan["claims"][0]["id"] = "claim:2";
-    orphan["claims"][0]["source"] = "source:missing";
+        orphan["claims"][0]["source"] = "source:missing";
         std::istringstream again{orphan.dump()};
         const std::string before = parley::test::stored_state(streamed->db());
         CHECK_THROWS_AS(streamed->db().import_json(again), parley::Error);

@@ -2,6 +2,7 @@
 // and writes each row's entities through the Writer, in one transaction.
 #include <algorithm>
 #include <fstream>
+#include <map>
 #include <set>
 #include <unordered_map>
 
@@ -32,6 +33,19 @@ std::string csv_cell(const std::string& text) {
   return out + '"';
 }
 
+// Adds the external ids and ties `actor` gives to `into` (rows of one
+// dataset name one actor with the dyads and ids each row has).
+void merge_actor(Actor& into, const Actor& actor) {
+  for (const auto& [scheme, id] : actor.external_ids) {
+    into.external_ids.insert_or_assign(scheme, id);
+  }
+  for (const Tie& tie : actor.ties) {
+    if (std::find(into.ties.begin(), into.ties.end(), tie) == into.ties.end()) {
+      into.ties.push_back(tie);
+    }
+  }
+}
+
 class DatasetImport {
  public:
   DatasetImport(Database& database, Dataset dataset,
@@ -52,6 +66,9 @@ class DatasetImport {
   void write_row(RowEntities& row, const std::string& at);
   // A row of a release older than the stored one: written into history.
   void write_past_row(const RowEntities& row, const std::string& at);
+  // The actors, places and processes an older release's rows named, as
+  // they name them, written into history once each.
+  void write_past_shared();
   // The latest record time of a current event of the dataset, if any;
   // tells past_ the release label of the events recorded then.
   std::optional<RecordTime> newest_release();
@@ -91,6 +108,19 @@ class DatasetImport {
   static constexpr std::size_t max_cached = 100000;
   std::unordered_map<std::string, std::string> shared_;
   std::unordered_map<std::string, Actor> actors_;
+  // An older release's actors, places and processes, kept until
+  // write_past_shared: rows name one actor with other ties and external
+  // ids (merged, as write_actor merges them), and one version per entity
+  // is recorded at the release's time, not one per row.
+  template <class T>
+  struct Named {
+    T value;
+    RecordTime at;
+    std::string where;
+  };
+  std::map<std::string, Named<Actor>> past_actors_;
+  std::map<std::string, Named<Place>> past_places_;
+  std::map<std::string, Named<Process>> past_processes_;
   std::ofstream rejects_;
   std::vector<std::string> listed_;
   ImportCounts counts_;
@@ -274,9 +304,19 @@ void DatasetImport::write_past_row(const RowEntities& row,
   auto write = [&](const auto& value, std::optional<RecordTime> until) {
     written |= past_.write(value, now_, until, at) == PastWrite::written;
   };
-  for (const Actor& actor : row.actors) write(actor, std::nullopt);
-  for (const Place& place : row.places) write(place, std::nullopt);
-  for (const Process& process : row.processes) write(process, std::nullopt);
+  for (const Actor& actor : row.actors) {
+    const auto [kept, added] =
+        past_actors_.try_emplace(actor.id.value, Named<Actor>{actor, now_, at});
+    if (!added) merge_actor(kept->second.value, actor);
+  }
+  for (const Place& place : row.places) {
+    past_places_.insert_or_assign(place.id.value,
+                                  Named<Place>{place, now_, at});
+  }
+  for (const Process& process : row.processes) {
+    past_processes_.insert_or_assign(process.id.value,
+                                     Named<Process>{process, now_, at});
+  }
   for (const Source& source : row.sources) write(source, newest_);
   write(row.event, newest_);
   for (const Claim& claim : row.claims) write(claim, newest_);
@@ -287,6 +327,17 @@ void DatasetImport::write_past_row(const RowEntities& row,
   } else {
     ++counts_.unchanged;
   }
+}
+
+void DatasetImport::write_past_shared() {
+  const auto write_all = [&](const auto& named) {
+    for (const auto& [id, entity] : named) {
+      past_.write(entity.value, entity.at, std::nullopt, entity.where);
+    }
+  };
+  write_all(past_actors_);
+  write_all(past_places_);
+  write_all(past_processes_);
 }
 
 template <class T>
@@ -314,15 +365,7 @@ void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
     found = actors_.emplace(actor.id.value, std::move(*stored)).first;
   }
   Actor merged = found->second;
-  for (const auto& [scheme, id] : actor.external_ids) {
-    merged.external_ids.insert_or_assign(scheme, id);
-  }
-  for (const Tie& tie : actor.ties) {
-    if (std::find(merged.ties.begin(), merged.ties.end(), tie) ==
-        merged.ties.end()) {
-      merged.ties.push_back(tie);
-    }
-  }
+  merge_actor(merged, actor);
   if (merged == found->second) return;
   writer_.write(merged, WriteMode::put, now_, at);
   found->second = std::move(merged);
@@ -401,6 +444,7 @@ ImportCounts DatasetImport::finish() {
   if (!options_.release.empty() && !older_release()) {
     close_dropped();
   }
+  write_past_shared();
   past_.finish();
   writer_.finish();
   return counts_;
