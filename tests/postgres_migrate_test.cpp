@@ -42,14 +42,15 @@ std::string catalog(PostgresBackend& db) {
 }  // namespace
 
 TEST_CASE("postgres backend: the embedded migrations are schema/postgres") {
-  // 006, 007, 008 and citus.sql (number 0), in name order; the latest is
-  // the highest number of a file.
+  // 006 to 009 and citus.sql (number 0), in name order; the latest is the
+  // highest number of a file.
   std::string names;
   for (const auto& m : postgres_migrations())
     names += std::string(m.name) + ' ';
   CHECK(names ==
-        "006_initial.sql 007_stemming.sql 008_time_rules.sql citus.sql ");
-  CHECK(postgres_latest_version() == 8);
+        "006_initial.sql 007_stemming.sql 008_time_rules.sql "
+        "009_derived_by_function.sql citus.sql ");
+  CHECK(postgres_latest_version() == 9);
 }
 
 TEST_CASE("postgres backend: migrations from nothing to the latest") {
@@ -57,10 +58,10 @@ TEST_CASE("postgres backend: migrations from nothing to the latest") {
   PostgresBackend db{server.conninfo()};
   CHECK(postgres_schema_version(db) == 0);
   migrate_postgres(db);
-  CHECK(postgres_schema_version(db) == 8);
+  CHECK(postgres_schema_version(db) == 9);
   CHECK(one(db,
             "SELECT string_agg(version::text, ',' ORDER BY version) "
-            "FROM parley_schema") == "6,7,8");
+            "FROM parley_schema") == "6,7,8,9");
   CHECK(one(db, "SELECT to_regclass('event_rule') IS NOT NULL") == "t");
   // 007: words are stemmed as FTS5's porter tokenizer stems them.
   CHECK(one(db,
@@ -85,7 +86,7 @@ TEST_CASE("postgres backend: migrations from format 6") {
   CHECK(one(db, "SELECT search::text FROM event") ==
         "'ceasefires':1 'negotiated':2");
   migrate_postgres(db);
-  CHECK(postgres_schema_version(db) == 8);
+  CHECK(postgres_schema_version(db) == 9);
   // Rebuilt from its lexemes, stemmed (positions kept in order).
   CHECK(one(db, "SELECT search::text FROM event") == "'ceasefir':1 'negoti':2");
 }
@@ -121,7 +122,7 @@ TEST_CASE("postgres backend: migrations refuse a newer format") {
   } catch (const parley::Error& e) {
     CHECK(e.code() == Errc::unsupported);
     CHECK(e.message() ==
-          "schema version 99 is newer than this library's 8; upgrade parley");
+          "schema version 99 is newer than this library's 9; upgrade parley");
   }
   CHECK(catalog(db) == before);
 }
@@ -152,14 +153,14 @@ TEST_CASE("postgres backend: a migration applied out of order is refused") {
   REQUIRE(std::string(stemming.name) == "007_stemming.sql");
   try {
     db.exec(stemming.sql);
-    FAIL("007 applied to format 8");
+    FAIL("007 applied to format 9");
   } catch (const parley::Error& e) {
     CHECK(std::string(e.what()).find("migration 007 applies to storage "
-                                     "format 6; this database is at 8") !=
+                                     "format 6; this database is at 9") !=
           std::string::npos);
   }
   CHECK(catalog(db) == before);  // its transaction rolled back whole
-  CHECK(postgres_schema_version(db) == 8);
+  CHECK(postgres_schema_version(db) == 9);
 }
 
 #endif  // PARLEY_HAS_POSTGRES

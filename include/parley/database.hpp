@@ -94,7 +94,9 @@ class Database {
 
   // The schema version of the open database (user_version, parley_schema).
   int schema_version() const;
-  // The schema version this library writes.
+  // The schema version this library writes to a SQLite file. PostgreSQL
+  // numbers its own from format 9 on (schema/postgres/009 changes no model;
+  // docs/postgres.md), and a Database opened on it migrates to its latest.
   static int latest_schema_version() noexcept;
 
   // Inserts a new entity. Throws Error (conflict) when the id exists.

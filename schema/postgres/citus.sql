@@ -4,13 +4,14 @@
 -- PostgreSQL (no citus extension) and nothing for a table Citus already
 -- placed, so it is safe to run after every migration.
 --
--- On Citus the triggers that keep the counts (schema/004 semantics) are
--- dropped: a trigger on a shard may only write colocated shards, and the
--- count tables are keyed by day, actor, place or process, not by event.
--- The triggers of event_rule (format 8) go too: they are per statement, on
--- transition tables, which Citus does not run on shards.
--- The writer keeps the counts itself there, in the write's distributed
--- transaction (docs/postgres.md, "Next session").
+-- On Citus the statement-level triggers are dropped (all of them:
+-- parley_drop_statement_triggers, schema/postgres/009): Citus runs none on
+-- a distributed table (its `citus.enable_unsafe_triggers` propagates
+-- row-level triggers only), and those that keep the counts write tables
+-- keyed by day, actor, place or process, not by the event. The writer then
+-- does their work itself, in the write's distributed transaction, by
+-- calling the functions they call (parley_triggers_derive() tells it).
+-- The row-level triggers that refuse a change to a stored version stay.
 BEGIN;
 DO $$
 DECLARE
@@ -19,12 +20,8 @@ BEGIN
   IF NOT EXISTS (SELECT 1 FROM pg_extension WHERE extname = 'citus') THEN
     RETURN;
   END IF;
-  SET LOCAL citus.enable_unsafe_triggers = on;  -- event_head, immutability
-  DROP TRIGGER IF EXISTS event_written ON event;
-  DROP TRIGGER IF EXISTS event_closed ON event;
-  DROP TRIGGER IF EXISTS event_actor_written ON event_actor;
-  DROP TRIGGER IF EXISTS event_rule_written ON event;  -- format 8
-  DROP TRIGGER IF EXISTS event_rule_closed ON event;
+  SET LOCAL citus.enable_unsafe_triggers = on;  -- parley_version_unchanged
+  PERFORM parley_drop_statement_triggers();
   FOR call IN SELECT parley_citus_plan() LOOP
     CONTINUE WHEN EXISTS (
       SELECT 1 FROM pg_dist_partition

@@ -18,11 +18,10 @@ std::vector<PastVersions::Version> PastVersions::versions(
   context_.flush();
   std::vector<Value> params;
   Table<T>::key_params(key, params);
-  const char* partition = partition_column<T>;
   const auto rows = context_.db.run(
-      std::string("SELECT version, recorded_from, recorded_to, ") +
-          (partition ? partition : "0") + ", doc FROM " + Table<T>::name +
-          " WHERE " + Table<T>::key_sql + " ORDER BY recorded_from, version",
+      "SELECT version, recorded_from, recorded_to, " + partition_select<T>() +
+          ", doc FROM " + Table<T>::name + " WHERE " + Table<T>::key_sql +
+          " ORDER BY recorded_from, version",
       params);
   std::vector<Version> out;
   while (rows->next()) {
@@ -56,10 +55,20 @@ void PastVersions::close(const typename Table<T>::Key& key, std::int64_t to) {
   context_.flush();  // closing an event reads its actor rows
   std::vector<Value> params{to};
   Table<T>::key_params(key, params);
-  context_.db.exec(std::string("UPDATE ") + Table<T>::name +
-                       " SET recorded_to = ? WHERE " + Table<T>::key_sql +
-                       " AND recorded_to IS NULL",
-                   params);
+  std::vector<std::pair<std::int64_t, std::int64_t>> closed;
+  {
+    const auto rows =
+        context_.db.run(std::string("UPDATE ") + Table<T>::name +
+                            " SET recorded_to = ? WHERE " + Table<T>::key_sql +
+                            " AND recorded_to IS NULL RETURNING version, " +
+                            partition_select<T>(),
+                        params);
+    while (rows->next()) closed.emplace_back(rows->int64(0), rows->int64(1));
+  }
+  for (const auto& [version, partition] : closed) {
+    context_.dialect.derive(context_.db, Table<T>::name, Table<T>::id(key),
+                            partition, version, VersionWrite::closed);
+  }
 }
 
 template <class T>

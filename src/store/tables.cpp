@@ -35,14 +35,24 @@ std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
 }
 
-// Runs an INSERT … RETURNING version: the new version.
-std::int64_t insert_version(Backend& db, std::string_view sql,
-                            std::span<const Value> params) {
-  const auto rows = db.run(sql, params);
-  if (!rows->next()) {
-    throw Error(Errc::storage, "", "an INSERT returned no version");
+// Runs `sql`, an INSERT … RETURNING version of a current version of
+// `table` whose first parameter is its Table<T>::id (`partition`: its
+// partition_column, 0 if none), and derives what follows from it
+// (WriteDialect::derive): the new version.
+std::int64_t insert_version(WriteContext& db, std::string_view table,
+                            std::string_view sql, std::span<const Value> params,
+                            std::int64_t partition = 0) {
+  std::int64_t version = 0;
+  {
+    const auto rows = db.db.run(sql, params);
+    if (!rows->next()) {
+      throw Error(Errc::storage, "", "an INSERT returned no version");
+    }
+    version = rows->int64(0);
   }
-  return rows->int64(0);
+  db.dialect.derive(db.db, table, std::get<std::string>(params.front()),
+                    partition, version, VersionWrite::inserted);
+  return version;
 }
 
 // The values of a JSON object's members, or of an array's elements, each
@@ -292,7 +302,7 @@ std::int64_t Table<Actor>::insert(WriteContext& db, const Actor& actor,
   const Value row[] = {actor.id.value, recorded,
                        std::string(to_string(actor.kind)), doc};
   const std::int64_t version =
-      insert_version(db.db,
+      insert_version(db, "actor",
                      "INSERT INTO actor (id, recorded_from, kind, doc) "
                      "VALUES (?, ?, ?, ?) RETURNING version",
                      row);
@@ -324,7 +334,7 @@ std::int64_t Table<Place>::insert(WriteContext& db, const Place& place,
                        std::move(zone),
                        doc};
   const std::int64_t version = insert_version(
-      db.db,
+      db, "place",
       "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
       "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version",
       row);
@@ -339,7 +349,7 @@ std::int64_t Table<Process>::insert(WriteContext& db, const Process& process,
                        std::string(to_string(process.kind)),
                        optional_value(process.parent), doc};
   return insert_version(
-      db.db,
+      db, "process",
       "INSERT INTO process (id, recorded_from, kind, parent, doc) "
       "VALUES (?, ?, ?, ?, ?) RETURNING version",
       row);
@@ -417,10 +427,10 @@ std::int64_t insert_or_keep(WriteContext& db, const VersionTable& table,
   // Versions keep the order of writes: the next kept one comes after.
   db.pending_rows.kept(table.name)->free.clear();
   return insert_version(
-      db.db,
+      db, table.name,
       version_insert(table.name, table.columns,
                      table.searched ? db.dialect.search_value() : ""),
-      row);
+      row, partition_of(table, row));
 }
 
 // Appends the search text to an INSERT's `row` when the dialect keeps it in
@@ -446,7 +456,7 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
                                   const std::string& doc,
                                   std::int64_t recorded) {
   std::vector<Value> row = event_row(event, doc, recorded);
-  const std::int64_t lo = std::get<std::int64_t>(row[13]);
+  const std::int64_t lo = partition_of(event_versions, row);
   const std::optional<std::string> body = search_text(db, event);
   const bool in_row = text_in_row(db, row, body);
   // An event with a rule is never kept: the Writer reads event_rule.
@@ -526,7 +536,7 @@ std::int64_t Table<Link>::insert(WriteContext& db, const Link& link,
   key_params(link, row);
   row.emplace_back(recorded);
   row.emplace_back(doc);
-  return insert_version(db.db,
+  return insert_version(db, "link",
                         "INSERT INTO link (from_event, kind, to_event, "
                         "recorded_from, doc) VALUES (?, ?, ?, ?, ?) "
                         "RETURNING version",

@@ -106,6 +106,7 @@ struct EntityOf;
     static constexpr const char* name = NAME;                                  \
     static constexpr const char* key_sql = "id = ?";                           \
     static Key key(const T& value) { return value.id; }                        \
+    static std::string_view id(const Key& k) { return k.value; }               \
     static void key_params(const Key& k, std::vector<Value>& params) {         \
       params.emplace_back(k.value);                                            \
     }                                                                          \
@@ -135,6 +136,8 @@ struct Table<Link> {
   static constexpr const char* key_sql =
       "from_event = ? AND kind = ? AND to_event = ?";
   static Key key(const Link& value) { return value; }
+  // The value of the key's first column (for derive()).
+  static std::string_view id(const Key& k) { return k.from.value; }
   static void key_params(const Key& k, std::vector<Value>& params);
   static std::string describe(const Key& k);
   static std::int64_t insert(WriteContext& db, const Link& value,
@@ -153,6 +156,13 @@ template <class T>
 inline constexpr const char* partition_column = nullptr;
 template <>
 inline constexpr const char* partition_column<Event> = "lo";
+
+// partition_column<T> as a column to select: "0" for a table without one.
+template <class T>
+std::string partition_select() {
+  const char* column = partition_column<T>;
+  return column ? column : "0";
+}
 
 // "<key> AND version = ?", and " AND <partition_column> = ?" where T has
 // one: one version row of T's table, found in one partition. Appends the

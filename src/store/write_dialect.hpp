@@ -96,20 +96,30 @@ inline constexpr std::array<std::string_view, 3> source_columns = {
 
 // A table whose versions may wait to be sent in bulk: its name, the columns
 // of a row as the writer makes it, whether the row's search text follows
-// them (when the dialect keeps it in the row: search_value()), and the
-// sequence its versions come from.
+// them (when the dialect keeps it in the row: search_value()), the
+// sequence its versions come from, and the position among `columns` of its
+// partition_column (tables.hpp), if it has one.
 struct VersionTable {
   std::string_view name;
   std::span<const std::string_view> columns;
   bool searched;
   std::string_view sequence;
+  std::optional<std::size_t> partition;
 };
 inline constexpr VersionTable event_versions{"event", event_columns, true,
-                                             "event_version"};
+                                             "event_version", 13};
+static_assert(event_columns[*event_versions.partition] == "lo");
 inline constexpr VersionTable claim_versions{"claim", claim_columns, true,
-                                             "claim_version"};
+                                             "claim_version", std::nullopt};
 inline constexpr VersionTable source_versions{"source", source_columns, false,
-                                              "source_version"};
+                                              "source_version", std::nullopt};
+
+// The partition_column's value in `row`, a version of `table` as the
+// writer makes it; 0 for a table without one.
+inline std::int64_t partition_of(const VersionTable& table,
+                                 const std::vector<Value>& row) {
+  return table.partition ? std::get<std::int64_t>(row[*table.partition]) : 0;
+}
 
 // Versions of one table kept to be sent in bulk (WriteDialect::keep_version).
 struct KeptVersions {
@@ -154,6 +164,9 @@ struct PendingRows {
   std::size_t analyse_at = 4096;
 };
 
+// What the writer did to one version (WriteDialect::derive).
+enum class VersionWrite { inserted, closed };
+
 class WriteDialect {
  public:
   virtual ~WriteDialect() = default;
@@ -176,6 +189,18 @@ class WriteDialect {
   // Sends the rows kept in `pending`, the versions first; a Writer calls it
   // before it reads what they change (WriteContext::flush).
   virtual void flush_rows(Backend& db, PendingRows& pending) const = 0;
+
+  // After the writer inserted version `version` of entity `id` of `table`
+  // as its current version, or closed it (`partition`: its
+  // partition_column, 0 if none; `id`: Table<T>::id): keeps what the schema
+  // derives from current versions (event_head, the counts, current_total,
+  // event_external, event_flag, event_rule) where no trigger keeps it, on
+  // a PostgreSQL database without its statement triggers (a Citus cluster:
+  // store/postgres/derived.hpp). Does nothing elsewhere. The versions and
+  // rows sent by flush_rows are the dialect's own to keep.
+  virtual void derive(Backend& db, std::string_view table, std::string_view id,
+                      std::int64_t partition, std::int64_t version,
+                      VersionWrite write) const = 0;
 
   // Inserts `rows` (values of `columns`, in order) into `table` and empties
   // `rows`: by COPY where the server has it, else a statement a row.

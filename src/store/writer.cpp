@@ -74,9 +74,8 @@ constexpr bool has_parent =
 
 template <class T>
 std::string Writer::current_columns() {
-  const char* partition = partition_column<T>;
-  return std::string("version, recorded_from, doc, recorded_to IS NULL, ") +
-         (partition ? partition : "0") + " FROM " + Table<T>::name;
+  return "version, recorded_from, doc, recorded_to IS NULL, " +
+         partition_select<T>() + " FROM " + Table<T>::name;
 }
 
 template <class T, class K>
@@ -135,10 +134,14 @@ void Writer::close(const typename Table<T>::Key& key, const Current& current,
   std::vector<Value> params{to_stored(at)};
   const std::string row =
       version_row<T>(key, current.version, current.partition, params);
-  context_.db.exec(std::string("UPDATE ") + Table<T>::name +
-                       " SET recorded_to = ? WHERE " + row +
-                       " AND recorded_to IS NULL",
-                   params);
+  if (context_.db.exec(std::string("UPDATE ") + Table<T>::name +
+                           " SET recorded_to = ? WHERE " + row +
+                           " AND recorded_to IS NULL",
+                       params) != 0) {
+    context_.dialect.derive(context_.db, Table<T>::name, Table<T>::id(key),
+                            current.partition, current.version,
+                            VersionWrite::closed);
+  }
   // The search text of later events names current actors and places only.
   if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Place>) {
     context_.forget_names(Table<T>::name, key.value);

@@ -116,6 +116,14 @@ std::int64_t PostgresBackend::exec(std::string_view sql,
   return *changed ? std::stoll(changed) : 0;
 }
 
+bool PostgresBackend::triggers_derive() {
+  if (!triggers_derive_) {
+    const auto rows = run("SELECT parley_triggers_derive()");
+    triggers_derive_ = rows->next() && rows->int64(0) != 0;
+  }
+  return *triggers_derive_;
+}
+
 void PostgresBackend::begin() {
   if (in_transaction_) {
     throw Error(Errc::storage, conn_.display(),

@@ -18,6 +18,7 @@
 #include <cstdint>
 #include <functional>
 #include <memory>
+#include <optional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -72,6 +73,12 @@ class PostgresBackend final : public Backend {
 
   const Connection& connection() const noexcept { return conn_; }
 
+  // Whether the database's statement triggers keep the tables derived from
+  // current versions (parley_triggers_derive(), schema/postgres/009; not
+  // on a Citus cluster: store/postgres/derived.hpp). Read on the first
+  // call, remembered for the connection's life.
+  bool triggers_derive();
+
  private:
   friend class PostgresRows;
 
@@ -91,6 +98,7 @@ class PostgresBackend final : public Backend {
   std::unordered_map<std::string, std::string> names_;
   PostgresRows* streaming_ = nullptr;
   bool in_transaction_ = false;
+  std::optional<bool> triggers_derive_;
 };
 
 }  // namespace parley::detail

@@ -9,6 +9,7 @@
 #include <limits>
 
 #include "store/long_events.hpp"
+#include "store/postgres/values.hpp"
 
 namespace parley::detail {
 namespace {
@@ -19,23 +20,6 @@ constexpr std::int64_t arms_min =
     std::numeric_limits<std::int64_t>::min() + long_event_days;
 constexpr std::int64_t arms_max =
     std::numeric_limits<std::int64_t>::max() - long_event_days;
-
-// A text[] literal of `values`, every element double-quoted (so a value
-// "NULL", "", "{}" or "a,b" is that text, never NULL or two elements), with
-// '"' and '\' escaped by '\' as array_in reads them. Any UTF-8 passes.
-std::string array_literal(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (const std::string& value : values) {
-    if (out.size() > 1) out += ',';
-    out += '"';
-    for (char c : value) {
-      if (c == '"' || c == '\\') out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + '}';
-}
 
 // A tsquery operand: the term between single quotes, so no character of it
 // is read as an operator (& | ! ( ) <-> :*); the server's parser and the

@@ -94,4 +94,18 @@ void append_copy_field(std::string& out, const Value& value) {
   out.append(*text, run);
 }
 
+std::string array_literal(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const std::string& value : values) {
+    if (out.size() > 1) out += ',';
+    out += '"';
+    for (char c : value) {
+      if (c == '"' || c == '\\') out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  return out + '}';
+}
+
 }  // namespace parley::detail

@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "store/backend.hpp"
 
@@ -36,6 +37,12 @@ double pg_real(std::string_view text, int column);
 // Appends `value` to `out` as one field of COPY's text format: backslash,
 // tab, newline and carriage return escaped, NULL as \N.
 void append_copy_field(std::string& out, const Value& value);
+
+// An array literal of `values` (text[], or bigint[] of decimal texts),
+// every element double-quoted (so a value "NULL", "", "{}" or "a,b" is
+// that text, never NULL or two elements), with '"' and '\' escaped by '\'
+// as array_in reads them. Any UTF-8 passes.
+std::string array_literal(const std::vector<std::string>& values);
 
 }  // namespace parley::detail
 

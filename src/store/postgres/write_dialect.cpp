@@ -4,12 +4,14 @@
 // keyed by (event, lo, version) and sent by COPY in batches (the statement
 // triggers of 006 count per statement), plain temporary tables.
 // The counts, event_head, event_external, event_flag and event_rule are
-// the schema's triggers' (not on Citus: see docs/postgres.md).
+// the schema's triggers', or the writer's where they are gone (a Citus
+// cluster: store/postgres/derived.hpp).
 #include "store/postgres/write_dialect.hpp"
 
 #include "parley/error.hpp"
 
 #include "store/postgres/backend.hpp"
+#include "store/postgres/derived.hpp"
 #include "store/postgres/migrate.hpp"
 
 namespace parley::detail {
@@ -102,6 +104,16 @@ std::int64_t take_version(Backend& db, const VersionTable& table,
 // the way.
 void send_versions(PostgresBackend& db, const VersionTable& table,
                    KeptVersions& kept) {
+  if (kept.rows.empty()) return;
+  const std::int64_t sent = static_cast<std::int64_t>(kept.rows.size());
+  EventKeys keys;  // of the events sent, where the writer derives
+  const bool derives = writer_derives(db);
+  if (derives && table.name == "event") {
+    for (const std::vector<Value>& row : kept.rows) {
+      keys.add(std::get<std::string>(row.front()), partition_of(table, row),
+               std::get<std::int64_t>(row.back()));
+    }
+  }
   std::vector<std::string> columns(table.columns.begin(), table.columns.end());
   std::string list = "version";
   for (const std::string& column : columns) list += ", " + column;
@@ -118,6 +130,32 @@ void send_versions(PostgresBackend& db, const VersionTable& table,
                                       : ") SELECT " + list) +
                       " FROM " + stage + " ORDER BY version");
   kept.ids.clear();
+  if (!derives) return;
+  if (table.name == "event") {
+    derive_events(db, EventChange::inserted, keys);
+  } else {
+    derive_total(db, table.name, sent);
+  }
+}
+
+// COPYs the kept event_actor rows, and derives their counts where the
+// writer does (each event version's rows are kept together).
+void send_event_actors(PostgresBackend& db, PendingRows& pending) {
+  static const std::string columns[] = {"event", "lo", "version", "actor",
+                                        "role"};
+  EventKeys keys;
+  if (!pending.actors.empty() && writer_derives(db)) {
+    std::int64_t last = -1;
+    for (const std::vector<Value>& row : pending.actors) {
+      const std::int64_t version = std::get<std::int64_t>(row[2]);
+      if (version == last) continue;
+      keys.add(std::get<std::string>(row[0]), std::get<std::int64_t>(row[1]),
+               version);
+      last = version;
+    }
+  }
+  copy_into(db, "event_actor", columns, pending.actors);
+  derive_events(db, EventChange::actors_inserted, keys);
 }
 
 // ANALYZE of the event tables each time the versions sent double, from the
@@ -184,8 +222,6 @@ class PostgresWriteDialect final : public WriteDialect {
 
   // The versions first: the count trigger on event_actor reads their rows.
   void flush_rows(Backend& db, PendingRows& pending) const override {
-    static const std::string actor_columns[] = {"event", "lo", "version",
-                                                "actor", "role"};
     static const std::string topic_columns[] = {"event", "lo", "version",
                                                 "topic"};
     pending.sent += pending.sources.rows.size() + pending.events.rows.size() +
@@ -196,7 +232,7 @@ class PostgresWriteDialect final : public WriteDialect {
     analyse_while_growing(db, pending);
     if (pending.actors.empty() && pending.topics.empty()) return;
     plan_again(db);
-    copy_into(postgres(db), "event_actor", actor_columns, pending.actors);
+    send_event_actors(postgres(db), pending);
     copy_into(postgres(db), "event_topic", topic_columns, pending.topics);
   }
 
@@ -205,6 +241,22 @@ class PostgresWriteDialect final : public WriteDialect {
                    std::vector<std::vector<Value>>& rows) const override {
     copy_into(postgres(db), table, columns, rows);
   }
+  void derive(Backend& db, std::string_view table, std::string_view id,
+              std::int64_t partition, std::int64_t version,
+              VersionWrite write) const override {
+    PostgresBackend& server = postgres(db);
+    if (!writer_derives(server)) return;
+    const bool inserted = write == VersionWrite::inserted;
+    if (table != "event") {
+      derive_total(server, table, inserted ? 1 : -1);
+      return;
+    }
+    EventKeys keys;
+    keys.add(id, partition, version);
+    derive_events(server,
+                  inserted ? EventChange::inserted : EventChange::closed, keys);
+  }
+
   // A lookup is a round trip: 0.1-0.2 ms, more than the row it checks.
   bool checks_references_late() const override { return true; }
 
