@@ -138,25 +138,34 @@ const std::string* WriteContext::chain_names_of(const std::string& id) {
   if (auto it = names_.find(key); it != names_.end()) {
     return it->second ? &*it->second : nullptr;
   }
-  std::optional<std::string> chain = std::string();
+  std::string chain;
   std::string place = id;
   for (int depth = 0; depth < 32; ++depth) {
     const std::string* names = names_of("place", place);
-    if (!names) {
-      chain.reset();
-      break;
-    }
-    *chain += (depth ? "\n" : "") + *names;
-    const Value params[] = {place};
-    const std::optional<std::string> parent = first_text(
-        this->db,
-        "SELECT parent FROM place WHERE id = ? AND recorded_to IS NULL",
-        params);
+    if (!names) return nullptr;
+    chain += (depth ? "\n" : "") + *names;
+    const std::optional<std::string>& parent = parent_of("place", place);
     if (!parent) break;
     place = *parent;
   }
-  if (!chain) return nullptr;
   return &*names_.emplace(std::move(key), std::move(chain)).first->second;
+}
+
+const std::optional<std::string>& WriteContext::parent_of(
+    const char* table, const std::string& id) {
+  std::string key = std::string(table) + '\n' + id;
+  auto it = parents_.find(key);
+  if (it == parents_.end()) {
+    const Value params[] = {id};
+    it = parents_
+             .emplace(std::move(key),
+                      first_text(this->db,
+                                 std::string("SELECT parent FROM ") + table +
+                                     " WHERE id = ? AND recorded_to IS NULL",
+                                 params))
+             .first;
+  }
+  return it->second;
 }
 
 void WriteContext::forget_chains() {
@@ -348,6 +357,7 @@ std::int64_t Table<Process>::insert(WriteContext& db, const Process& process,
   const Value row[] = {process.id.value, recorded,
                        std::string(to_string(process.kind)),
                        optional_value(process.parent), doc};
+  db.forget_names("process", process.id.value);  // a new version may move it
   return insert_version(
       db, "process",
       "INSERT INTO process (id, recorded_from, kind, parent, doc) "

@@ -42,10 +42,16 @@ class WriteContext {
   // Cached from the source's last version written or read (a claim cites a
   // current source, so a removed one needs no forgetting).
   const std::string* source_title(const std::string& id);
-  // Forgets the names of actor or place `id` (`table`): it has a new
-  // version, or none.
+  // The parent of the current place or process `id` (`table`), cached
+  // until forgotten; nullopt when it has none, or there is no such entity.
+  const std::optional<std::string>& parent_of(const char* table,
+                                              const std::string& id);
+  // Forgets the names and the parent of actor, place or process `id`
+  // (`table`): it has a new version, or none.
   void forget_names(const char* table, const std::string& id) {
-    names_.erase(std::string(table) + '\n' + id);
+    const std::string key = std::string(table) + '\n' + id;
+    names_.erase(key);
+    parents_.erase(key);
   }
   // Forgets every place chain: a place in one has a new version, or none.
   void forget_chains();
@@ -77,6 +83,7 @@ class WriteContext {
  private:
   std::unordered_map<std::string, std::optional<std::string>> names_;
   std::unordered_map<std::string, std::optional<std::string>> titles_;
+  std::unordered_map<std::string, std::optional<std::string>> parents_;
 };
 
 // The first column of the first row of `sql`: empty when there is no row
