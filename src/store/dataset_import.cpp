@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <nlohmann/json.hpp>
 
@@ -15,6 +16,8 @@
 #include "parley/text.hpp"
 
 #include "datasets/formats.hpp"
+#include "store/access.hpp"
+#include "store/dialect.hpp"
 #include "store/impl.hpp"
 #include "store/import.hpp"
 #include "store/past_versions.hpp"
@@ -56,8 +59,26 @@ class DatasetImport {
   ImportCounts finish();
 
  private:
+  // A row read and converted (or refused), waiting in chunk_ to be
+  // written.
+  struct ReadRow {
+    CsvRecord record;
+    std::string at;  // file:line
+    std::optional<RowEntities> row;
+    std::optional<RowError> error;
+  };
+  // Rows are written a chunk at a time: the ids of a chunk's events,
+  // sources and claims are looked up in one read per table.
+  static constexpr std::size_t chunk_rows = 512;
+
   void read_row(const Columns& columns, const CsvRecord& record,
                 const std::string& file);
+  // Writes the rows of chunk_ in order (or lists them as bad) and empties
+  // it.
+  void write_chunk(const Columns& columns, const std::string& file);
+  // Tells the Writer which of chunk_'s event, source, claim, place and
+  // process ids have no version yet (Writer::assume_new).
+  void assume_new_ids();
   void bad_row(const std::string& file, const CsvRecord& record,
                const Columns& columns, const RowError& error);
   // The line an event of this import was first read on, if it was.
@@ -121,6 +142,7 @@ class DatasetImport {
   std::map<std::string, Named<Actor>> past_actors_;
   std::map<std::string, Named<Place>> past_places_;
   std::map<std::string, Named<Process>> past_processes_;
+  std::vector<ReadRow> chunk_;
   std::ofstream rejects_;
   std::vector<std::string> listed_;
   ImportCounts counts_;
@@ -192,13 +214,18 @@ void DatasetImport::read_file(const std::filesystem::path& path) {
     }
   }
   const Columns columns{std::move(names)};
-  while (reader.next(record)) read_row(columns, record, file);
+  while (reader.next(record)) {
+    read_row(columns, record, file);
+    if (chunk_.size() == chunk_rows) write_chunk(columns, file);
+  }
+  write_chunk(columns, file);
 }
 
 void DatasetImport::read_row(const Columns& columns, const CsvRecord& record,
                              const std::string& file) {
   ++counts_.read;
-  const std::string at = file + ":" + std::to_string(record.line);
+  ReadRow& read = chunk_.emplace_back(
+      ReadRow{record, file + ":" + std::to_string(record.line), {}, {}});
   try {
     if (record.cells.size() != columns.names().size()) {
       throw RowError{std::min(record.cells.size(), columns.names().size()),
@@ -222,16 +249,62 @@ void DatasetImport::read_row(const Columns& columns, const CsvRecord& record,
                       " is after the import's record time (" +
                       format_record_time(at_) + ")");
     }
-    if (std::optional<std::string> first = seen_before(row.event.id, at)) {
-      throw RowError{0, row.event.id.value + " was read before, at " + *first};
-    }
-    if (!row.event.flags.empty()) ++counts_.flagged;
-    write_row(row, at);
+    read.row = std::move(row);
   } catch (const RowError& error) {
-    bad_row(file, record, columns, error);
+    read.error = error;
   }
-  // An Error (the Writer's: a record time before the stored version's, a
-  // failing disk) is not the row's alone: it ends the import, naming `at`.
+}
+
+void DatasetImport::write_chunk(const Columns& columns,
+                                const std::string& file) {
+  if (!older_release()) assume_new_ids();
+  for (ReadRow& read : chunk_) {
+    try {
+      if (read.error) throw *read.error;
+      const EventId& id = read.row->event.id;
+      if (std::optional<std::string> first = seen_before(id, read.at)) {
+        throw RowError{0, id.value + " was read before, at " + *first};
+      }
+      if (!read.row->event.flags.empty()) ++counts_.flagged;
+      write_row(*read.row, read.at);
+    } catch (const RowError& error) {
+      bad_row(file, read.record, columns, error);
+    }
+    // An Error (the Writer's: a record time before the stored version's, a
+    // failing disk) is not the row's alone: it ends the import, naming the
+    // row.
+  }
+  chunk_.clear();
+}
+
+void DatasetImport::assume_new_ids() {
+  std::map<std::string, std::vector<std::string>> ids;  // by table
+  for (const ReadRow& read : chunk_) {
+    if (!read.row) continue;
+    ids["event"].push_back(read.row->event.id.value);
+    for (const Place& place : read.row->places) {
+      ids["place"].push_back(place.id.value);
+    }
+    for (const Process& process : read.row->processes) {
+      ids["process"].push_back(process.id.value);
+    }
+    for (const Source& source : read.row->sources) {
+      ids["source"].push_back(source.id.value);
+    }
+    for (const Claim& claim : read.row->claims) {
+      ids["claim"].push_back(claim.id.value);
+    }
+  }
+  const Dialect& dialect = DatabaseAccess::dialect(database_);
+  for (auto& [table, list] : ids) {
+    std::unordered_set<std::string> fresh(list.begin(), list.end());
+    const Value params[] = {dialect.list(list)};
+    const auto rows = db_.run(
+        "SELECT DISTINCT id FROM " + table + " WHERE " + dialect.in_list("id"),
+        params);
+    while (rows->next()) fresh.erase(std::string(rows->text(0)));
+    writer_.assume_new(table, std::move(fresh));
+  }
 }
 
 void DatasetImport::bad_row(const std::string& file, const CsvRecord& record,
@@ -372,6 +445,7 @@ void DatasetImport::write_actor(const Actor& actor, const std::string& at) {
 }
 
 std::optional<Event> DatasetImport::current_event(const EventId& id) {
+  if (writer_.assumed_new("event", id.value)) return std::nullopt;
   const Value params[] = {id.value};
   const std::optional<std::string> doc = first_text(
       db_, "SELECT doc FROM event WHERE id = ? AND recorded_to IS NULL",

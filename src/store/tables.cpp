@@ -31,6 +31,12 @@ Value optional_value(const std::optional<Id<Tag>>& id) {
   return id->value;
 }
 
+template <class Tag>
+std::optional<std::string> optional_text(const std::optional<Id<Tag>>& id) {
+  if (!id) return std::nullopt;
+  return id->value;
+}
+
 std::int64_t day_or(const std::optional<Day>& day, std::int64_t fallback) {
   return day ? day->time_since_epoch().count() : fallback;
 }
@@ -109,6 +115,21 @@ std::optional<std::string> first_text(Backend& db, std::string_view sql,
   return std::string(rows->text(0));
 }
 
+namespace {
+
+// The names and aliases of an actor's or place's version `doc`, in every
+// language, as the search index holds them.
+std::string names_in(const std::string& doc) {
+  const nlohmann::json j = nlohmann::json::parse(doc);
+  std::string names;
+  if (j.contains("names")) append_texts(j["names"], names);
+  names += ' ';
+  if (j.contains("aliases")) append_texts(j["aliases"], names);
+  return names;
+}
+
+}  // namespace
+
 const std::string* WriteContext::names_of(const char* table,
                                           const std::string& id) {
   std::string key = std::string(table) + '\n' + id;
@@ -121,16 +142,16 @@ const std::string* WriteContext::names_of(const char* table,
                        " WHERE id = ? AND recorded_to IS NULL",
                    params);
     std::optional<std::string> names;
-    if (doc) {
-      const nlohmann::json j = nlohmann::json::parse(*doc);
-      names.emplace();
-      if (j.contains("names")) append_texts(j["names"], *names);
-      *names += ' ';
-      if (j.contains("aliases")) append_texts(j["aliases"], *names);
-    }
+    if (doc) names = names_in(*doc);
     it = names_.emplace(std::move(key), std::move(names)).first;
   }
   return it->second ? &*it->second : nullptr;
+}
+
+void WriteContext::remember_names(const char* table, const std::string& id,
+                                  const std::string& doc) {
+  forget_names(table, id);
+  names_.emplace(std::string(table) + '\n' + id, names_in(doc));
 }
 
 const std::string* WriteContext::chain_names_of(const std::string& id) {
@@ -315,7 +336,7 @@ std::int64_t Table<Actor>::insert(WriteContext& db, const Actor& actor,
                      "INSERT INTO actor (id, recorded_from, kind, doc) "
                      "VALUES (?, ?, ?, ?) RETURNING version",
                      row);
-  db.forget_names("actor", actor.id.value);  // a new version may rename it
+  db.remember_names("actor", actor.id.value, doc);
   for (const Tie& t : actor.ties) {
     const Value tie[] = {version, std::string(to_string(t.kind)),
                          t.other.value};
@@ -347,7 +368,8 @@ std::int64_t Table<Place>::insert(WriteContext& db, const Place& place,
       "INSERT INTO place (id, recorded_from, kind, parent, lat, lon, "
       "zone, doc) VALUES (?, ?, ?, ?, ?, ?, ?, ?) RETURNING version",
       row);
-  db.forget_names("place", place.id.value);
+  db.remember_names("place", place.id.value, doc);
+  db.remember_parent("place", place.id.value, optional_text(place.parent));
   return version;
 }
 
@@ -357,7 +379,8 @@ std::int64_t Table<Process>::insert(WriteContext& db, const Process& process,
   const Value row[] = {process.id.value, recorded,
                        std::string(to_string(process.kind)),
                        optional_value(process.parent), doc};
-  db.forget_names("process", process.id.value);  // a new version may move it
+  db.remember_parent("process", process.id.value,
+                     optional_text(process.parent));
   return insert_version(
       db, "process",
       "INSERT INTO process (id, recorded_from, kind, parent, doc) "

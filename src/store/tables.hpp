@@ -46,6 +46,13 @@ class WriteContext {
   // until forgotten; nullopt when it has none, or there is no such entity.
   const std::optional<std::string>& parent_of(const char* table,
                                               const std::string& id);
+  // The parent of place or process `id` (`table`) as its version just
+  // written gives it.
+  void remember_parent(const char* table, const std::string& id,
+                       std::optional<std::string> parent) {
+    parents_.insert_or_assign(std::string(table) + '\n' + id,
+                              std::move(parent));
+  }
   // Forgets the names and the parent of actor, place or process `id`
   // (`table`): it has a new version, or none.
   void forget_names(const char* table, const std::string& id) {
@@ -53,6 +60,10 @@ class WriteContext {
     names_.erase(key);
     parents_.erase(key);
   }
+  // The names of actor or place `id` (`table`) as its version `doc` just
+  // written gives them (its parent is forgotten: it may have moved).
+  void remember_names(const char* table, const std::string& id,
+                      const std::string& doc);
   // Forgets every place chain: a place in one has a new version, or none.
   void forget_chains();
   // The title of source `id` as its version `doc` just written gives it.

@@ -96,10 +96,29 @@ std::optional<Writer::Current> Writer::current(const K& key) {
                  rows->int64(4)};
 }
 
+void Writer::assume_new(const std::string& table,
+                        std::unordered_set<std::string> ids) {
+  std::erase_if(ids, [&](const std::string& id) {
+    return context_.pending_rows.waits(table, id);
+  });
+  new_[table] = std::move(ids);
+}
+
+bool Writer::assumed_new(const std::string& table,
+                         const std::string& id) const {
+  const auto set = new_.find(table);
+  return set != new_.end() && set->second.count(id) != 0;
+}
+
 template <class T>
 Writer::Found Writer::find(const typename Table<T>::Key& key, RecordTime at,
                            const std::string& doc) {
   if constexpr (!std::is_same_v<T, Link>) {
+    // No version: the write that follows inserts the first.
+    if (const auto set = new_.find(Table<T>::name);
+        set != new_.end() && set->second.erase(key.value) != 0) {
+      return {};
+    }
     context_.flush_if_waiting(Table<T>::name, key.value);
   }
   std::vector<Value> params;
@@ -142,16 +161,23 @@ void Writer::close(const typename Table<T>::Key& key, const Current& current,
                             current.partition, current.version,
                             VersionWrite::closed);
   }
-  // The search text of later events names current actors and places only.
-  if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Place>) {
+  // The search text of later events names current actors and places only;
+  // the parents walked are current ones.
+  if constexpr (std::is_same_v<T, Actor> || std::is_same_v<T, Place> ||
+                std::is_same_v<T, Process>) {
     context_.forget_names(Table<T>::name, key.value);
   }
   if constexpr (std::is_same_v<T, Place>) context_.forget_chains();
 }
 
+void Writer::know_current(std::string key) {
+  constexpr std::size_t max_known = 100000;
+  if (known_.size() >= max_known) known_.clear();
+  known_.insert(std::move(key));
+}
+
 template <class T>
 void Writer::resolve_references(const T& owner) {
-  constexpr std::size_t max_known = 100000;
   const bool late =
       context_.bulk_versions && context_.dialect.checks_references_late();
   for (const Reference& ref : refs_) {
@@ -168,10 +194,7 @@ void Writer::resolve_references(const T& owner) {
                   ->next();
     }
     if (!found) check_later(ref, owner);
-    if (found || late) {
-      if (known_.size() >= max_known) known_.clear();
-      known_.insert(std::move(key));
-    }
+    if (found || late) know_current(std::move(key));
   }
   refs_.clear();
 }
@@ -200,15 +223,18 @@ void Writer::send_references() {
 
 void Writer::check_parents(const char* table, const std::string& id,
                            const std::string& where) {
-  if (std::string_view(table) == "event") context_.flush();
+  const bool event = std::string_view(table) == "event";
+  if (event) context_.flush();
   std::set<std::string> seen{id};
   std::string at = id;
   const std::string sql = std::string("SELECT parent FROM ") + table +
                           " WHERE id = ? AND recorded_to IS NULL";
   for (;;) {
     const Value params[] = {at};
+    // Places and processes are few: their parents are cached.
     const std::optional<std::string> parent =
-        first_text(context_.db, sql, params);
+        event ? first_text(context_.db, sql, params)
+              : context_.parent_of(table, at);
     if (!parent) break;
     at = *parent;
     if (!seen.insert(at).second) {
@@ -321,6 +347,10 @@ bool Writer::write_version(const T& value, WriteMode mode, RecordTime at,
   if (now) close<T>(key, *now, at, where);
   Table<T>::insert(context_, value, doc, to_stored(at));
   ++changes_;
+  // Current now: a reference to it needs no read (remove() forgets).
+  if constexpr (!std::is_same_v<T, Link>) {
+    know_current(std::string(Table<T>::name) + '\n' + key.value);
+  }
   // A cycle closes with the last of its members written, and the walk
   // from that one finds it; so checking each write as it comes suffices.
   if constexpr (has_parent<T>) {

@@ -8,6 +8,7 @@
 #ifndef PARLEY_SRC_STORE_WRITER_HPP
 #define PARLEY_SRC_STORE_WRITER_HPP
 
+#include <map>
 #include <optional>
 #include <string>
 #include <unordered_set>
@@ -84,6 +85,18 @@ class Writer {
   // The versions inserted and closed so far.
   std::int64_t changes() const noexcept { return changes_; }
 
+  // Tells the Writer that entities `ids` of `table` (not link) have no
+  // version at all: the caller read so in this transaction.
+  // Writing one of them then reads nothing first (find()); each leaves the
+  // set when it is written, and ids with a version waiting to be sent are
+  // left out, so the set stays true. Replaces the set `table` had. For a
+  // caller that writes many new entities (a dataset import): it learns of
+  // a batch of ids in one read, where find() would read once per id.
+  void assume_new(const std::string& table,
+                  std::unordered_set<std::string> ids);
+  // Whether `id` of `table` is in that set.
+  bool assumed_new(const std::string& table, const std::string& id) const;
+
  private:
   struct Current {
     std::int64_t version;
@@ -128,6 +141,8 @@ class Writer {
   // Keeps `ref` of `owner` to be checked at finish().
   template <class T>
   void check_later(const Reference& ref, const T& owner);
+  // Adds `key` ("actor\nactor:x") to the entities known current.
+  void know_current(std::string key);
   // Sends the kept references to the temporary table parley_pending_ref.
   void send_references();
   // Throws Error (bad_value) when the parents of `id` lead back to it.
@@ -155,6 +170,8 @@ class Writer {
   // Entities recently found current, or kept to be checked at finish()
   // ("actor\nactor:x"), bounded in size.
   std::unordered_set<std::string> known_;
+  // assume_new's sets, by table.
+  std::map<std::string, std::unordered_set<std::string>, std::less<>> new_;
   // The temporary table of pending references exists; the rows it holds
   // and will hold (those in unsent_refs_).
   bool pending_ = false;
