@@ -235,25 +235,46 @@ void WriteContext::remember_title(const std::string& id,
 
 namespace {
 
-// The next `limit` event versions after `after` whose search text waited,
-// with their texts (those of names still missing are unknown references,
-// reported before this: they get what is known).
-std::vector<EventText> deferred_texts(WriteContext& db, std::int64_t after,
-                                      std::int64_t limit) {
-  std::vector<EventText> texts;
-  const Value params[] = {after, limit};
-  const auto pending = db.db.run(
-      "SELECT p.version, e.id, e.lo, e.doc FROM parley_pending_search p "
-      "JOIN event e ON e.id = p.id AND e.lo = p.lo AND e.version = p.version "
-      "WHERE p.version > ? ORDER BY p.version LIMIT ?",
-      params);
-  while (pending->next()) {
-    const Event event = nlohmann::json::parse(pending->text(3)).get<Event>();
-    const std::optional<std::string> body = search_text(db, event);
-    texts.push_back({pending->int64(0), std::string(pending->text(1)),
-                     pending->int64(2), body ? *body : ""});
+// A version whose search text waited: its key, version and document.
+struct Waiting {
+  std::int64_t version;
+  std::string id;
+  std::int64_t lo;
+  std::string doc;
+};
+
+// Indexes the versions of `table` whose search text waited in the
+// temporary table `pending`, 8,192 at a time so that memory does not grow
+// with the batch: `page` selects the next ones after a version (version,
+// key, lo, doc), `text` makes a version's text from its document (none:
+// nothing to index). Then empties `pending`.
+template <class Text>
+void index_waiting(WriteContext& db, std::string_view table,
+                   const std::string& pending, const std::string& page,
+                   Text&& text) {
+  constexpr std::int64_t chunk = 8192;
+  std::int64_t after = std::numeric_limits<std::int64_t>::min();
+  for (std::size_t n = chunk; n == chunk;) {
+    std::vector<Waiting> waiting;
+    {
+      const Value params[] = {after, chunk};
+      const auto rows = db.db.run(page, params);
+      while (rows->next()) {
+        waiting.push_back({rows->int64(0), std::string(rows->text(1)),
+                           rows->int64(2), std::string(rows->text(3))});
+      }
+    }
+    std::vector<VersionText> texts;
+    for (const Waiting& w : waiting) {
+      if (std::optional<std::string> body = text(w.doc)) {
+        texts.push_back({w.version, w.id, w.lo, std::move(*body)});
+      }
+      after = w.version;
+    }
+    db.dialect.index_texts(db.db, table, texts);
+    n = waiting.size();
   }
-  return texts;
+  db.db.exec("DELETE FROM " + pending);
 }
 
 // A claim's search text: its quote and the title of the source it cites.
@@ -278,52 +299,38 @@ void defer_claim_text(WriteContext& db, std::int64_t version,
       later);
 }
 
-// The waiting claim versions, `chunk` at a time: their sources are written
-// now (one still missing is an unknown reference, reported before this:
-// the claim gets its quote alone).
-void index_deferred_claim_texts(WriteContext& db) {
-  constexpr std::int64_t chunk = 8192;
-  std::int64_t after = std::numeric_limits<std::int64_t>::min();
-  for (std::size_t n = chunk; n == chunk;) {
-    std::vector<std::tuple<std::int64_t, std::string, Claim>> claims;
-    const Value params[] = {after, chunk};
-    const auto rows = db.db.run(
-        "SELECT p.version, p.event, c.doc FROM parley_pending_claim_search p "
-        "JOIN claim c ON c.event = p.event AND c.version = p.version "
-        "WHERE p.version > ? ORDER BY p.version LIMIT ?",
-        params);
-    while (rows->next()) {
-      claims.emplace_back(rows->int64(0), std::string(rows->text(1)),
-                          nlohmann::json::parse(rows->text(2)).get<Claim>());
-    }
-    for (const auto& [version, event, claim] : claims) {
-      const std::string* title = db.source_title(claim.source.value);
-      const auto body = claim_text(claim, title ? *title : "");
-      if (body) db.dialect.index_claim_text(db.db, version, event, *body);
-      after = version;
-    }
-    n = claims.size();
-  }
-  db.db.exec("DELETE FROM parley_pending_claim_search");
-  db.deferred_claim_search = false;
-}
-
 }  // namespace
 
 void index_deferred_search(WriteContext& db) {
-  if (db.deferred_claim_search) index_deferred_claim_texts(db);
-  if (!db.deferred_search) return;
-  // In chunks, so that memory does not grow with the batch.
-  constexpr std::int64_t chunk = 8192;
-  std::int64_t after = std::numeric_limits<std::int64_t>::min();
-  for (;;) {
-    const std::vector<EventText> texts = deferred_texts(db, after, chunk);
-    db.dialect.index_event_texts(db.db, texts);
-    if (texts.size() < static_cast<std::size_t>(chunk)) break;
-    after = texts.back().version;
+  // A claim's source is written now (one still missing is an unknown
+  // reference, reported before this: the claim gets its quote alone).
+  if (db.deferred_claim_search) {
+    index_waiting(
+        db, "claim", "parley_pending_claim_search",
+        "SELECT p.version, p.event, 0, c.doc FROM parley_pending_claim_search "
+        "p JOIN claim c ON c.event = p.event AND c.version = p.version "
+        "WHERE p.version > ? ORDER BY p.version LIMIT ?",
+        [&](const std::string& doc) {
+          const Claim claim = nlohmann::json::parse(doc).get<Claim>();
+          const std::string* title = db.source_title(claim.source.value);
+          return claim_text(claim, title ? *title : "");
+        });
+    db.deferred_claim_search = false;
   }
-  db.db.exec("DELETE FROM parley_pending_search");
-  db.deferred_search = false;
+  // An event's names are written now (those still missing are unknown
+  // references, reported before this: it gets what is known).
+  if (db.deferred_search) {
+    index_waiting(
+        db, "event", "parley_pending_search",
+        "SELECT p.version, e.id, e.lo, e.doc FROM parley_pending_search p "
+        "JOIN event e ON e.id = p.id AND e.lo = p.lo AND e.version = p.version "
+        "WHERE p.version > ? ORDER BY p.version LIMIT ?",
+        [&](const std::string& doc) {
+          const Event event = nlohmann::json::parse(doc).get<Event>();
+          return std::optional(search_text(db, event).value_or(""));
+        });
+    db.deferred_search = false;
+  }
 }
 
 std::int64_t Table<Actor>::insert(WriteContext& db, const Actor& actor,
@@ -507,8 +514,8 @@ std::int64_t Table<Event>::insert(WriteContext& db, const Event& event,
                                event.topics);
   if (body) {
     if (!in_row) {
-      const EventText text[] = {{version, event.id.value, lo, *body}};
-      db.dialect.index_event_texts(db.db, text);
+      const VersionText text[] = {{version, event.id.value, lo, *body}};
+      db.dialect.index_texts(db.db, "event", text);
     }
   } else {
     if (!db.deferred_search) {
@@ -546,7 +553,8 @@ std::int64_t Table<Claim>::insert(WriteContext& db, const Claim& claim,
   if (!title) {
     defer_claim_text(db, version, claim.event.value);
   } else if (body && !in_row) {
-    db.dialect.index_claim_text(db.db, version, claim.event.value, *body);
+    const VersionText text[] = {{version, claim.event.value, 0, *body}};
+    db.dialect.index_texts(db.db, "claim", text);
   }
   return version;
 }

@@ -39,9 +39,11 @@ struct EventVersion {
   std::int64_t lo;
 };
 
-// The search text of an event version written without it (it waited for a
-// name written later in the batch): searchable() text, owned.
-struct EventText {
+// The search text of an event or claim version written without it (it
+// waited for a name or a source written later in the batch), by the key
+// its row has: an event's id and lo, a claim's event (and lo 0); the
+// searchable() text, owned.
+struct VersionText {
   std::int64_t version;
   std::string id;
   std::int64_t lo;
@@ -213,21 +215,18 @@ class WriteDialect {
   virtual bool checks_references_late() const = 0;
 
   // The SQL value of a version row's `search` column, one `?` taking the
-  // searchable() text (or NULL, indexed later by index_event_text), when
-  // the server keeps the search text in the version's own row
-  // (PostgreSQL: "to_tsvector('parley', ?)"); empty when it keeps it apart
-  // (SQLite's FTS5 tables: index_event_text, index_claim_text).
+  // searchable() text (or NULL, indexed later by index_texts), when the
+  // server keeps the search text in the version's own row (PostgreSQL:
+  // "to_tsvector('parley', ?)"); empty when it keeps it apart (SQLite's
+  // FTS5 tables: index_texts).
   virtual std::string_view search_value() const = 0;
 
   // Indexes each text's body (already searchable()) as the search text of
-  // its event version, when it was not written with the row
-  // (search_value()): one statement for them all where the server can.
-  virtual void index_event_texts(Backend& db,
-                                 std::span<const EventText> texts) const = 0;
-  // The same for claim version `version` of event `event`.
-  virtual void index_claim_text(Backend& db, std::int64_t version,
-                                std::string_view event,
-                                const std::string& body) const = 0;
+  // its version of `table` (event or claim), when it was not written with
+  // the row (search_value()): one statement for them all where the server
+  // can.
+  virtual void index_texts(Backend& db, std::string_view table,
+                           std::span<const VersionText> texts) const = 0;
   // Before version `version` of entity `id` in `table` (actor, place,
   // process, source, event or claim; `partition`: its partition_column, 0
   // if none) is deleted: deletes what is kept of it in other tables that

@@ -265,31 +265,24 @@ class PostgresWriteDialect final : public WriteDialect {
   }
 
   // By COPY into a temporary table and one UPDATE joined on the key: the
-  // statement triggers on event run once for the lot, not once a row.
-  void index_event_texts(Backend& db,
-                         std::span<const EventText> texts) const override {
+  // statement triggers run once for the lot, not once a row.
+  void index_texts(Backend& db, std::string_view table,
+                   std::span<const VersionText> texts) const override {
     static const std::string columns[] = {"id", "lo", "version", "body"};
     std::vector<std::vector<Value>> rows;
-    for (const EventText& text : texts) {
+    for (const VersionText& text : texts) {
       rows.push_back({text.id, text.lo, text.version, text.body});
     }
+    const bool event = table == "event";
     through_staging(
         postgres(db),
-        "CREATE TEMP TABLE IF NOT EXISTS parley_event_text (id text, lo "
+        "CREATE TEMP TABLE IF NOT EXISTS parley_version_text (id text, lo "
         "bigint, version bigint, body text)",
-        "parley_event_text", columns, rows,
-        "UPDATE event e SET search = to_tsvector('parley', t.body) "
-        "FROM parley_event_text t "
-        "WHERE e.id = t.id AND e.lo = t.lo AND e.version = t.version");
-  }
-  void index_claim_text(Backend& db, std::int64_t version,
-                        std::string_view event,
-                        const std::string& body) const override {
-    const Value params[] = {body, std::string(event), version};
-    db.exec(
-        "UPDATE claim SET search = to_tsvector('parley', ?) "
-        "WHERE event = ? AND version = ?",
-        params);
+        "parley_version_text", columns, rows,
+        std::string(event ? "UPDATE event r" : "UPDATE claim r") +
+            " SET search = to_tsvector('parley', t.body) "
+            "FROM parley_version_text t WHERE r.version = t.version AND " +
+            (event ? "r.id = t.id AND r.lo = t.lo" : "r.event = t.id"));
   }
   // The text is a column of the row: it goes with it.
   void drop_version_rows(Backend& db, std::string_view table,

@@ -109,17 +109,14 @@ class SqliteWriteDialect final : public WriteDialect {
   // The text goes to the FTS5 tables, not the row.
   std::string_view search_value() const override { return {}; }
 
-  void index_event_texts(Backend& db,
-                         std::span<const EventText> texts) const override {
-    for (const EventText& text : texts) {
-      index_text(db, "INSERT INTO event_search (rowid, body) VALUES (?, ?)",
-                 text.version, text.body);
+  // event_search or claim_search, by version (their rowid).
+  void index_texts(Backend& db, std::string_view table,
+                   std::span<const VersionText> texts) const override {
+    const std::string sql = "INSERT INTO " + std::string(table) +
+                            "_search (rowid, body) VALUES (?, ?)";
+    for (const VersionText& text : texts) {
+      index_text(db, sql.c_str(), text.version, text.body);
     }
-  }
-  void index_claim_text(Backend& db, std::int64_t version, std::string_view,
-                        const std::string& body) const override {
-    index_text(db, "INSERT INTO claim_search (rowid, body) VALUES (?, ?)",
-               version, body);
   }
   void drop_version_rows(Backend& db, std::string_view table, std::string_view,
                          std::int64_t version, std::int64_t) const override {
