@@ -19,6 +19,8 @@
 
 namespace {
 
+using parley::test::release;
+
 // Statements run, by what they read.
 struct Reads {
   // One event or claim by id: its versions before a write (Writer::find),
@@ -52,13 +54,6 @@ Reads reads_of(parley::Database& db, F&& import) {
   import();
   sqlite3_trace_v2(handle, 0, nullptr, nullptr);
   return reads;
-}
-
-parley::DatasetOptions release(const char* name, const char* recorded) {
-  parley::DatasetOptions options;
-  options.release = name;
-  options.recorded = parley::parse_record_time(recorded);
-  return options;
 }
 
 }  // namespace

@@ -23,6 +23,7 @@
 namespace {
 
 using parley::test::CsvRow;
+using parley::test::release;
 
 const std::vector<std::string> ucdp_columns = {"id",
                                                "year",
@@ -110,13 +111,6 @@ CsvRow ucdp_row(int id, const std::string& day, int best) {
           {"low", n},
           {"best", n},
           {"high", n}};
-}
-
-parley::DatasetOptions release(const char* name, const char* recorded) {
-  parley::DatasetOptions options;
-  options.release = name;
-  options.recorded = parley::parse_record_time(recorded);
-  return options;
 }
 
 std::optional<int> best_deaths(const parley::Database& db, const char* id,

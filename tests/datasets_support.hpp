@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "parley/datasets.hpp"
+
 namespace parley::test {
 
 using CsvRow = std::map<std::string, std::string>;  // column -> text
@@ -28,6 +30,10 @@ std::string csv_line(const std::vector<std::string>& cells);
 void write_csv(const std::filesystem::path& path,
                const std::vector<std::string>& header,
                const std::vector<CsvRow>& rows);
+
+// The options of an import of release `name` recorded at `recorded`
+// (a record time: "2019-06-01T00:00:00Z", or a day).
+parley::DatasetOptions release(const char* name, const char* recorded);
 
 // ../shared/data/<name>, or empty when the shared data is absent.
 std::filesystem::path shared_data(const std::string& name);

@@ -94,6 +94,13 @@ void write_csv(const std::filesystem::path& path,
   }
 }
 
+parley::DatasetOptions release(const char* name, const char* recorded) {
+  parley::DatasetOptions options;
+  options.release = name;
+  options.recorded = parley::parse_record_time(recorded);
+  return options;
+}
+
 std::filesystem::path shared_data(const std::string& name) {
   const std::filesystem::path path =
       std::filesystem::path(PARLEY_SHARED_DIR) / "data" / name;

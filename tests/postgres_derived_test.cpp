@@ -23,6 +23,7 @@
 namespace {
 
 using parley::Database;
+using parley::test::release;
 
 // The tables the triggers keep, and current_total.
 const std::vector<std::string> derived_tables = {
@@ -55,13 +56,6 @@ std::size_t rows_of(const Database& db, const std::string& table) {
 parley::WriteOptions at(const std::string& iso) {
   parley::WriteOptions options;
   options.recorded_at = parley::parse_record_time(iso);
-  return options;
-}
-
-parley::DatasetOptions release(const char* name, const char* recorded) {
-  parley::DatasetOptions options;
-  options.release = name;
-  options.recorded = parley::parse_record_time(recorded);
   return options;
 }
 
