@@ -68,7 +68,8 @@ class DatasetImport {
     std::optional<RowError> error;
   };
   // Rows are written a chunk at a time: the ids of a chunk's events,
-  // sources and claims are looked up in one read per table.
+  // sources, claims, places and processes are looked up in one read per
+  // table (assume_new_ids).
   static constexpr std::size_t chunk_rows = 512;
 
   void read_row(const Columns& columns, const CsvRecord& record,
